@@ -1,0 +1,63 @@
+//! Command-line arguments. The doc comments are the `--help` text.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// concord: find where sources agree, where they conflict, and which facts rest on one source.
+///
+/// Exit codes: 0 clean; 1 a stale report under `check --check`; 2 bad input, bad usage or a
+/// failed write (the message names the file, the place and what to do).
+#[derive(Debug, Parser)]
+#[command(name = "concord", version)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract statements from a corpus into one claim sheet per source.
+    Extract {
+        /// A manifest (`{"sources": [{"id", "file", ...}]}`) or a folder of .txt/.md files.
+        input: PathBuf,
+        /// Folder for the claim sheets (`<source-id>.json`).
+        #[arg(long, default_value = "claims")]
+        out: PathBuf,
+        /// A lexicon to use instead of the bundled one.
+        #[arg(long)]
+        lexicon: Option<PathBuf>,
+        /// Threads to use (default: all cores); output is the same for any number.
+        #[arg(long)]
+        jobs: Option<usize>,
+    },
+    /// Normalize and compare claim sheets; write report.json and report.md.
+    Check {
+        /// Folder of claim sheets.
+        #[arg(long, default_value = "claims")]
+        claims: PathBuf,
+        /// Folder for report.json and report.md.
+        #[arg(long, default_value = "reports")]
+        out: PathBuf,
+        /// A lexicon to use instead of the bundled one.
+        #[arg(long)]
+        lexicon: Option<PathBuf>,
+        /// Write nothing; exit 1 with a diff when the reports in --out are stale.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Print every number, range, percentage, amount of money and date read in a text.
+    Scan {
+        /// The text to read (default: standard input).
+        file: Option<PathBuf>,
+        /// Publication date (YYYY, YYYY-MM or YYYY-MM-DD) for relative dates.
+        #[arg(long)]
+        published: Option<String>,
+        /// Print JSON instead of a table.
+        #[arg(long, conflicts_with = "jsonl")]
+        json: bool,
+        /// Read JSON Lines `{"id", "text", "published"?}` and write `{"id", "mentions"}` per line.
+        #[arg(long)]
+        jsonl: bool,
+    },
+}

@@ -1,0 +1,177 @@
+//! Compare: claims in, groups out. Claims with one key form one group; each group gets a
+//! verdict (agreement, conflict, single-source) and notes with stable kebab-case codes.
+//! Groups and their claims come out sorted, whatever order the claims came in.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::lexicon::Lexicon;
+use crate::normalize::{Key, Value};
+
+/// A claim with its provenance.
+#[derive(Clone, Debug)]
+pub struct Claim {
+    pub key: Key,
+    pub value: Value,
+    pub as_written: String,
+    pub source: String,
+    pub quote: String,
+    pub start: usize,
+    pub end: usize,
+    /// The claim sheet as `check` was given it, and the line of the statement in it.
+    pub sheet: String,
+    pub line: usize,
+    pub published: Option<String>,
+    pub cites: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    Conflict,
+    Agreement,
+    SingleSource,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Conflict => "conflict",
+            Verdict::Agreement => "agreement",
+            Verdict::SingleSource => "single-source",
+        }
+    }
+}
+
+/// Why a group got its verdict, or what a reader should know about it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Note {
+    /// The values are the same.
+    SameValue,
+    /// Every pair of intervals or dates overlaps.
+    IntervalsOverlap,
+    /// One value is stated more precisely than another (a year and a day in it).
+    PrecisionDiffers,
+    /// One place, agent or charge contains the other.
+    Contained,
+    /// Some pair of values cannot both hold.
+    ValuesIncompatible,
+    /// A source contradicts itself.
+    SelfContradiction,
+    /// One source cites another, so their agreement is not independent.
+    NotIndependent,
+    /// A source states the value more than once.
+    Repeated,
+}
+
+impl Note {
+    pub const ALL: [Note; 8] = [
+        Note::SameValue,
+        Note::IntervalsOverlap,
+        Note::PrecisionDiffers,
+        Note::Contained,
+        Note::ValuesIncompatible,
+        Note::SelfContradiction,
+        Note::NotIndependent,
+        Note::Repeated,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Note::SameValue => "same-value",
+            Note::IntervalsOverlap => "intervals-overlap",
+            Note::PrecisionDiffers => "precision-differs",
+            Note::Contained => "contained",
+            Note::ValuesIncompatible => "values-incompatible",
+            Note::SelfContradiction => "self-contradiction",
+            Note::NotIndependent => "not-independent",
+            Note::Repeated => "repeated",
+        }
+    }
+
+    pub fn description(self) -> &'static str {
+        match self {
+            Note::SameValue => "the sources give the same value",
+            Note::IntervalsOverlap => "the stated intervals overlap, so the figures are compatible",
+            Note::PrecisionDiffers => "one value is stated more precisely than another, and lies within it",
+            Note::Contained => "one place, agent or category lies within the other",
+            Note::ValuesIncompatible => "at least two values cannot both hold",
+            Note::SelfContradiction => "a source gives two incompatible values for this key",
+            Note::NotIndependent => "one source cites another, so they are not independent",
+            Note::Repeated => "a source states this more than once",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Group {
+    pub key: Key,
+    pub verdict: Verdict,
+    pub notes: Vec<Note>,
+    pub claims: Vec<Claim>,
+    /// Pairs of claims (indexes into `claims`) whose values cannot both hold.
+    pub clashes: Vec<(usize, usize)>,
+}
+
+pub fn compare(claims: Vec<Claim>, lexicon: &Lexicon) -> Vec<Group> {
+    let mut by_key: BTreeMap<String, Vec<Claim>> = BTreeMap::new();
+    for c in claims {
+        by_key.entry(c.key.to_string()).or_default().push(c);
+    }
+    let mut groups: Vec<Group> = by_key.into_values().map(|claims| judge(claims, lexicon)).collect();
+    groups.sort_by(|a, b| a.verdict.cmp(&b.verdict).then_with(|| a.key.to_string().cmp(&b.key.to_string())));
+    groups
+}
+
+fn judge(mut claims: Vec<Claim>, lexicon: &Lexicon) -> Group {
+    claims.sort_by(|a, b| (&a.source, a.start, a.end, a.value.to_json().to_string()).cmp(&(&b.source, b.start, b.end, b.value.to_json().to_string())));
+    claims.dedup_by(|a, b| a.source == b.source && a.start == b.start && a.value == b.value);
+    let key = claims[0].key.clone();
+    let mut notes = BTreeSet::new();
+    let mut clashes = Vec::new();
+    for i in 0..claims.len() {
+        for j in i + 1..claims.len() {
+            let (a, b) = (&claims[i], &claims[j]);
+            if !a.value.agrees(&b.value, lexicon) {
+                clashes.push((i, j));
+                if a.source == b.source {
+                    notes.insert(Note::SelfContradiction);
+                }
+                continue;
+            }
+            if a.source == b.source {
+                notes.insert(Note::Repeated);
+                continue;
+            }
+            notes.insert(pair_note(&a.value, &b.value));
+            if a.cites.contains(&b.source) || b.cites.contains(&a.source) {
+                notes.insert(Note::NotIndependent);
+            }
+        }
+    }
+    let sources: BTreeSet<&str> = claims.iter().map(|c| c.source.as_str()).collect();
+    let verdict = if !clashes.is_empty() {
+        notes.insert(Note::ValuesIncompatible);
+        Verdict::Conflict
+    } else if sources.len() >= 2 {
+        Verdict::Agreement
+    } else {
+        Verdict::SingleSource
+    };
+    Group { key, verdict, notes: notes.into_iter().collect(), claims, clashes }
+}
+
+fn pair_note(a: &Value, b: &Value) -> Note {
+    match (a, b) {
+        _ if a == b => Note::SameValue,
+        (Value::Quantity(x), Value::Quantity(y)) if x.lo == y.lo && x.hi == y.hi => Note::SameValue,
+        (Value::Quantity(_), Value::Quantity(_)) => Note::IntervalsOverlap,
+        (Value::Date(x), Value::Date(y)) if x.precision() != y.precision() => Note::PrecisionDiffers,
+        (Value::Date(x), Value::Date(y)) if x.from() == y.from() && x.to() == y.to() => Note::SameValue,
+        (Value::Date(_), Value::Date(_)) => Note::IntervalsOverlap,
+        (Value::Category { .. }, Value::Category { .. }) => Note::Contained,
+        _ => Note::SameValue,
+    }
+}

@@ -1,0 +1,182 @@
+//! Sentence splitting: a text in, sentence byte spans out, in text order, never overlapping.
+//!
+//! Hand-rolled and linear: lines are hard boundaries (articles keep paragraphs, bullets and
+//! timeline entries on lines of their own); inside a line a `.`, `!` or `?` ends a sentence
+//! when a capital, a quote or a digit follows, unless it closes an abbreviation (`U.S.`,
+//! `Gen.`, `Oct.`, an initial). An endnote number glued to the stop ("2024.24Rafael",
+//! "2020.[12]") ends the sentence too, and what follows it is marked as a note.
+
+/// One sentence: `text[start..end]` is its verbatim quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    /// Starts right after an endnote marker or holds a URL: a citation, not the body.
+    pub note: bool,
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Adm", "Gov", "Sen", "Rep", "Pres", "St",
+    "Jr", "Sr", "No", "Nos", "vs", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+    "Dec", "Inc", "Corp", "Co", "Ltd", "Vol", "pp", "approx", "est", "Ft", "Mt", "Ave", "Blvd", "Dept", "Gral",
+];
+
+pub fn split(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        split_line(text, line_start, line_start + line.len(), &mut out);
+        line_start += line.len();
+    }
+    out
+}
+
+fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<Sentence>) {
+    let bytes = text.as_bytes();
+    let mut start = from;
+    let mut note = false;
+    let mut i = from;
+    while i < to {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') && !(b == b'.' && is_abbreviation(text, from, i)) {
+            let after = i + 1;
+            // An endnote marker glued to the stop: digits, then a capital or a quote.
+            let digits = bytes[after..to].iter().take_while(|c| c.is_ascii_digit()).count();
+            if b == b'.' && (1..=3).contains(&digits) && starts_note(text, after + digits, to) {
+                push(text, start, after, note, out);
+                start = after + digits;
+                note = true;
+                i = start;
+                continue;
+            }
+            // A bracketed endnote: "2020.[12] Next".
+            if bytes.get(after) == Some(&b'[') {
+                if let Some(close) = text[after..to].find(']') {
+                    let inner = &text[after + 1..after + close];
+                    if !inner.is_empty() && inner.bytes().all(|c| c.is_ascii_digit() || c == b',' || c == b'-') {
+                        push(text, start, after + close + 1, note, out);
+                        start = after + close + 1;
+                        note = false;
+                        i = start;
+                        continue;
+                    }
+                }
+            }
+            // Closing quotes and brackets belong to the sentence they close.
+            let mut end = after;
+            while end < to {
+                let rest = &text[end..to];
+                let c = rest.chars().next().unwrap_or(' ');
+                if matches!(c, '"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}') {
+                    end += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let rest = &text[end..to];
+            let trimmed = rest.trim_start();
+            if rest.len() != trimmed.len() && starts_sentence(trimmed) {
+                push(text, start, end, note, out);
+                start = end;
+                note = false;
+                i = end;
+                continue;
+            }
+            if rest.trim().is_empty() {
+                break;
+            }
+        }
+        i += 1;
+    }
+    push(text, start, to, note, out);
+}
+
+fn is_abbreviation(text: &str, line_start: usize, dot: usize) -> bool {
+    let word_start = text[line_start..dot]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace() || matches!(c, '(' | '"' | '\u{201c}' | '\u{2014}'))
+        .map_or(line_start, |(p, c)| line_start + p + c.len_utf8());
+    let word = &text[word_start..dot];
+    if word.is_empty() {
+        return false;
+    }
+    let bare = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // Initials and dotted abbreviations: "W.", "U.S.", "D.C.", "e.g."
+    if bare.chars().count() == 1 && bare.chars().all(|c| c.is_uppercase()) {
+        return true;
+    }
+    if bare.contains('.') && bare.split('.').all(|p| p.chars().count() <= 2) {
+        return true;
+    }
+    ABBREVIATIONS.contains(&bare)
+}
+
+fn starts_sentence(rest: &str) -> bool {
+    let c = rest.chars().next().unwrap_or(' ');
+    c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\u{2018}' | '(' | '[' | '\u{2022}' | '$')
+}
+
+fn starts_note(text: &str, at: usize, to: usize) -> bool {
+    let c = text[at..to].chars().next().unwrap_or(' ');
+    c.is_uppercase() || matches!(c, '"' | '\u{201c}' | '\u{2018}')
+}
+
+fn push(text: &str, start: usize, end: usize, note: bool, out: &mut Vec<Sentence>) {
+    let piece = &text[start..end];
+    let lead = piece.len() - piece.trim_start_matches(|c: char| c.is_whitespace() || is_bullet(c)).len();
+    let trail = piece.len() - piece.trim_end().len();
+    let (s, e) = (start + lead, end - trail);
+    if s < e && text[s..e].chars().any(|c| c.is_alphanumeric()) {
+        let note = note || text[s..e].contains("http://") || text[s..e].contains("https://");
+        out.push(Sentence { start: s, end: e, note });
+    }
+}
+
+fn is_bullet(c: char) -> bool {
+    matches!(c, '\u{2022}' | '\u{25aa}' | '\u{25cf}' | '\u{00b7}' | '*' | '\u{feff}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(text: &str) -> Vec<&str> {
+        split(text).into_iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        assert_eq!(
+            quotes("U.S. agents held Gen. Ruiz in Oct. 2020 at No. 5 Main St. in L.A. He left. Then W. Bush spoke."),
+            ["U.S. agents held Gen. Ruiz in Oct. 2020 at No. 5 Main St. in L.A. He left.", "Then W. Bush spoke."]
+        );
+    }
+
+    #[test]
+    fn glued_endnotes_end_the_sentence_and_start_a_note() {
+        let text = "Deaths rose 25 percent.24Maria Lopez, \u{201c}A title,\u{201d} Paper. Next fact here.";
+        let parts = split(text);
+        assert_eq!(&text[parts[0].start..parts[0].end], "Deaths rose 25 percent.");
+        assert!(!parts[0].note);
+        assert_eq!(&text[parts[1].start..parts[1].end], "Maria Lopez, \u{201c}A title,\u{201d} Paper.");
+        assert!(parts[1].note);
+        assert_eq!(&text[parts[2].start..parts[2].end], "Next fact here.");
+    }
+
+    #[test]
+    fn bracketed_endnotes_and_decimals() {
+        assert_eq!(quotes("It cost $1.5 billion in 2020.[12] It rose 34.7% later."), ["It cost $1.5 billion in 2020.[12]", "It rose 34.7% later."]);
+    }
+
+    #[test]
+    fn lines_and_bullets_are_boundaries() {
+        let text = "\u{feff}Title line\r\n\u{2022} First point: 109 of 122.\r\n\u{2022} Second point\r\n";
+        assert_eq!(quotes(text), ["Title line", "First point: 109 of 122.", "Second point"]);
+    }
+
+    #[test]
+    fn curly_quotes_close_their_sentence() {
+        assert_eq!(quotes("He said \u{201c}no.\u{201d} She left."), ["He said \u{201c}no.\u{201d}", "She left."]);
+    }
+}

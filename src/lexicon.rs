@@ -1,0 +1,405 @@
+//! The lexicon: topic data (entities, periods, measures, events) in, a validated [`Lexicon`]
+//! with one alias matcher out. Invariant: every alias, after folding, names exactly one thing.
+//!
+//! Folding makes "Peña", "Pena" and "PEÑA" one alias: Unicode NFD without combining marks,
+//! lowercase, curly quotes to ASCII, every dash to `-`, every space to ` `, zero-width
+//! characters dropped. [`Folded`] keeps a map back to the original bytes, so spans stay exact.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use serde::Deserialize;
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+use crate::error::{Error, Result};
+use crate::source::PartialDate;
+
+/// The lexicon bundled with concord, compiled into the binary.
+pub const BUNDLED: &str = include_str!("../claims/lexicon.toml");
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntityKind {
+    /// A named human being.
+    Person,
+    /// A sovereign country: the root of place and agent containment.
+    Country,
+    /// A city, state, region or site.
+    Place,
+    /// An acting body (authorities, forces, agencies), standing for the country it is `in`.
+    Agent,
+    /// A criminal group or class of groups.
+    Group,
+    /// A named program or initiative.
+    Program,
+    /// A named policy or strategy.
+    Policy,
+    /// A kind of criminal charge.
+    Charge,
+    /// A legal designation (e.g. terrorist organization).
+    Designation,
+    /// A traded or trafficked good.
+    Commodity,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Entity {
+    #[serde(skip)]
+    pub id: String,
+    pub name: String,
+    pub kind: EntityKind,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The entity that contains this one (Los Angeles is `in` the United States).
+    #[serde(default, rename = "in")]
+    pub within: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    #[serde(skip)]
+    pub id: String,
+    pub name: String,
+    pub from: PartialDate,
+    pub to: PartialDate,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// The person whose term this is: "his term" and "under X" resolve through the holder.
+    #[serde(default)]
+    pub holder: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MeasureUnit {
+    Count,
+    Percent,
+    Usd,
+    Rate,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Measure {
+    #[serde(skip)]
+    pub id: String,
+    pub aliases: Vec<String>,
+    pub unit: MeasureUnit,
+    /// A broader measure this one is part of (gun homicides are within homicides): when both
+    /// are named in one statement, its figures belong to the narrower one.
+    #[serde(default)]
+    pub within: Option<String>,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    #[serde(skip)]
+    pub id: String,
+    pub triggers: Vec<String>,
+    /// The kind of entity the event happens to (default: a person).
+    #[serde(default = "default_patient")]
+    pub patient: EntityKind,
+    #[serde(default)]
+    pub facets: Vec<Facet>,
+}
+
+fn default_patient() -> EntityKind {
+    EntityKind::Person
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Facet {
+    Agent,
+    Place,
+    Date,
+    Destination,
+    Count,
+    Designation,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLexicon {
+    #[serde(default)]
+    entity: BTreeMap<String, Entity>,
+    #[serde(default)]
+    period: BTreeMap<String, Period>,
+    #[serde(default)]
+    measure: BTreeMap<String, Measure>,
+    #[serde(default)]
+    event: BTreeMap<String, Event>,
+}
+
+/// What an alias names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Target {
+    Entity(usize),
+    Period(usize),
+    Measure(usize),
+    Trigger(usize),
+}
+
+/// One alias found in a text: byte span in the original text and what it names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub target: Target,
+}
+
+pub struct Lexicon {
+    pub entities: Vec<Entity>,
+    pub periods: Vec<Period>,
+    pub measures: Vec<Measure>,
+    pub events: Vec<Event>,
+    matcher: AhoCorasick,
+    targets: Vec<Target>,
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon").field("aliases", &self.targets.len()).finish()
+    }
+}
+
+impl Lexicon {
+    pub fn bundled() -> Lexicon {
+        Lexicon::parse(BUNDLED, Path::new("claims/lexicon.toml")).expect("the bundled lexicon is valid (tested)")
+    }
+
+    pub fn load(path: &Path) -> Result<Lexicon> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::read(path, e))?;
+        Lexicon::parse(&text, path)
+    }
+
+    pub fn parse(text: &str, path: &Path) -> Result<Lexicon> {
+        let raw: RawLexicon = toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|s| crate::error::line_of(text, s.start)).unwrap_or(1);
+            Error::invalid(path, format!("line {line}"), format!("{}; fix the lexicon", e.message()))
+        })?;
+        let entities: Vec<Entity> = raw.entity.into_iter().map(|(id, e)| Entity { id, ..e }).collect();
+        let periods: Vec<Period> = raw.period.into_iter().map(|(id, p)| Period { id, ..p }).collect();
+        let measures: Vec<Measure> = raw.measure.into_iter().map(|(id, m)| Measure { id, ..m }).collect();
+        let events: Vec<Event> = raw.event.into_iter().map(|(id, e)| Event { id, ..e }).collect();
+
+        for p in &periods {
+            if p.to < p.from {
+                return Err(Error::invalid(path, format!("period.{}", p.id), format!("ends ({}) before it starts ({}); swap `from` and `to`", p.to, p.from)));
+            }
+            if let Some(h) = &p.holder {
+                if !entities.iter().any(|e| &e.id == h) {
+                    return Err(Error::invalid(path, format!("period.{}", p.id), format!("holder `{h}` is not an entity; add [entity.{h}]")));
+                }
+            }
+        }
+        for e in &entities {
+            if let Some(w) = &e.within {
+                if !entities.iter().any(|o| &o.id == w) {
+                    return Err(Error::invalid(path, format!("entity.{}", e.id), format!("`in = \"{w}\"` names no entity; add [entity.{w}]")));
+                }
+            }
+        }
+        for m in &measures {
+            if let Some(w) = &m.within {
+                if !measures.iter().any(|o| &o.id == w) {
+                    return Err(Error::invalid(path, format!("measure.{}", m.id), format!("`within = \"{w}\"` names no measure")));
+                }
+            }
+        }
+
+        let mut owners: BTreeMap<String, (Target, String)> = BTreeMap::new();
+        let mut add = |alias: &str, target: Target, owner: String| -> Result<()> {
+            let folded = fold(alias).text;
+            let folded = folded.trim().to_string();
+            if folded.is_empty() {
+                return Err(Error::invalid(path, owner, "has an empty alias; remove it"));
+            }
+            if let Some((_, first)) = owners.get(&folded) {
+                if first != &owner {
+                    return Err(Error::invalid(path, owner, format!("alias \"{alias}\" is already claimed by {first}; an alias must name one thing")));
+                }
+                return Ok(());
+            }
+            owners.insert(folded, (target, owner));
+            Ok(())
+        };
+        for (i, e) in entities.iter().enumerate() {
+            add(&e.name, Target::Entity(i), format!("entity.{}", e.id))?;
+            for a in &e.aliases {
+                add(a, Target::Entity(i), format!("entity.{}", e.id))?;
+            }
+        }
+        for (i, p) in periods.iter().enumerate() {
+            for a in &p.aliases {
+                add(a, Target::Period(i), format!("period.{}", p.id))?;
+            }
+        }
+        for (i, m) in measures.iter().enumerate() {
+            for a in &m.aliases {
+                add(a, Target::Measure(i), format!("measure.{}", m.id))?;
+            }
+        }
+        for (i, e) in events.iter().enumerate() {
+            for a in &e.triggers {
+                add(a, Target::Trigger(i), format!("event.{}", e.id))?;
+            }
+        }
+        let (patterns, targets): (Vec<String>, Vec<Target>) = owners.into_iter().map(|(alias, (t, _))| (alias, t)).unzip();
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&patterns)
+            .map_err(|e| Error::invalid(path, "aliases", format!("cannot build the matcher: {e}")))?;
+        Ok(Lexicon { entities, periods, measures, events, matcher, targets })
+    }
+
+    /// Every alias in `text`, leftmost-longest, on word boundaries, in text order.
+    pub fn mentions(&self, text: &str) -> Vec<Mention> {
+        let folded = fold(text);
+        let bytes = folded.text.as_bytes();
+        let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+        let mut out = Vec::new();
+        for m in self.matcher.find_iter(&folded.text) {
+            let (s, e) = (m.start(), m.end());
+            let left_ok = s == 0 || !is_word(bytes[s - 1]) || !is_word(bytes[s]);
+            let right_ok = e == bytes.len() || !is_word(bytes[e]) || !is_word(bytes[e - 1]);
+            if left_ok && right_ok {
+                out.push(Mention { start: folded.map[s], end: folded.map[e], target: self.targets[m.pattern().as_usize()] });
+            }
+        }
+        out
+    }
+
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.id == id)
+    }
+
+    /// The outermost container of an entity (a city's country, an agency's country).
+    pub fn root(&self, index: usize) -> usize {
+        let mut at = index;
+        for _ in 0..16 {
+            match self.entities[at].within.as_deref().and_then(|w| self.entities.iter().position(|e| e.id == w)) {
+                Some(up) => at = up,
+                None => break,
+            }
+        }
+        at
+    }
+
+    /// Is entity `inner` the same as or inside entity `outer`?
+    pub fn contains(&self, outer: &str, inner: &str) -> bool {
+        let mut at = Some(inner.to_string());
+        for _ in 0..16 {
+            match at {
+                Some(ref id) if id == outer => return true,
+                Some(ref id) => at = self.entity(id).and_then(|e| e.within.clone()),
+                None => return false,
+            }
+        }
+        false
+    }
+
+    /// The period a person held (their presidency), if the lexicon names one.
+    pub fn period_of_holder(&self, entity: usize) -> Option<usize> {
+        let id = &self.entities[entity].id;
+        self.periods.iter().position(|p| p.holder.as_deref() == Some(id.as_str()))
+    }
+}
+
+/// A folded copy of a text with, for each of its bytes, the byte of the original it came from.
+pub struct Folded {
+    pub text: String,
+    pub map: Vec<usize>,
+}
+
+pub fn fold(text: &str) -> Folded {
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    let push = |out: &mut String, map: &mut Vec<usize>, c: char, at: usize| {
+        let before = out.len();
+        out.push(c);
+        map.extend(std::iter::repeat_n(at, out.len() - before));
+    };
+    for (at, c) in text.char_indices() {
+        if c.is_ascii() {
+            push(&mut out, &mut map, c.to_ascii_lowercase(), at);
+            continue;
+        }
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{b4}' => push(&mut out, &mut map, '\'', at),
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{ab}' | '\u{bb}' => push(&mut out, &mut map, '"', at),
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}' => push(&mut out, &mut map, '-', at),
+            '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => {}
+            c if c.is_whitespace() => push(&mut out, &mut map, ' ', at),
+            c => {
+                let mut parts = Vec::new();
+                decompose_canonical(c, |d| parts.push(d));
+                for d in parts.into_iter().filter(|d| !is_combining_mark(*d)) {
+                    for l in d.to_lowercase() {
+                        push(&mut out, &mut map, l, at);
+                    }
+                }
+            }
+        }
+    }
+    map.push(text.len());
+    Folded { text: out, map }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_ignores_accents_quotes_and_case() {
+        assert_eq!(fold("Peña Nieto’s “term”").text, "pena nieto's \"term\"");
+        assert_eq!(fold("Pen\u{0303}a").text, "pena");
+        assert_eq!(fold("2018\u{2013}2024").text, "2018-2024");
+    }
+
+    #[test]
+    fn folded_offsets_point_into_the_original() {
+        let text = "Gen. Peña’s";
+        let f = fold(text);
+        let s = f.text.find("pena").unwrap();
+        assert_eq!(&text[f.map[s]..f.map[s + 4]], "Peña");
+    }
+
+    #[test]
+    fn aliases_match_without_diacritics_on_word_boundaries() {
+        let lex = Lexicon::parse(
+            "[entity.a]\nname = \"Andrés López\"\nkind = \"person\"\naliases = [\"AMLO\"]\n",
+            Path::new("t.toml"),
+        )
+        .unwrap();
+        let text = "Andres Lopez met AMLO, not AMLOS.";
+        let found: Vec<&str> = lex.mentions(text).iter().map(|m| &text[m.start..m.end]).collect();
+        assert_eq!(found, ["Andres Lopez", "AMLO"]);
+    }
+
+    #[test]
+    fn an_alias_claimed_twice_is_an_error() {
+        let err = Lexicon::parse(
+            "[entity.a]\nname = \"A\"\nkind = \"person\"\naliases = [\"the boss\"]\n[entity.b]\nname = \"B\"\nkind = \"person\"\naliases = [\"The Boss\"]\n",
+            Path::new("t.toml"),
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("already claimed by entity.a"), "{err}");
+    }
+
+    #[test]
+    fn a_period_ending_before_it_starts_is_an_error() {
+        let err = Lexicon::parse("[period.p]\nname = \"P\"\nfrom = \"2020\"\nto = \"2019\"\n", Path::new("t.toml")).unwrap_err();
+        assert!(err.to_string().contains("before it starts"), "{err}");
+    }
+
+    #[test]
+    fn the_bundled_lexicon_is_valid() {
+        Lexicon::bundled();
+    }
+}

@@ -1,0 +1,695 @@
+//! Keys: the rules that turn the mentions of one statement into claims.
+//!
+//! Every rule names grammar, never topic: a figure belongs to the nearest measure the lexicon
+//! knows; its time scope is the nearest date, a named period, a term holder with a word of
+//! office, or "annually"; an event trigger takes as patient the entity it governs (after it
+//! in the active voice, before it in the passive, its possessor in "X's arrest"), as agent the
+//! body before it or after "by", as place what follows "in"/"at", as destination what follows
+//! "to", as date the nearest date after it. Pronouns and role nouns ("he", "the minister")
+//! resolve to the person something last happened to, in the sentence or its antecedent.
+
+use std::collections::BTreeMap;
+
+use super::dates::{find_dates, DateMention, DateValue, Precision};
+use super::numbers::{find_quantities, QuantityMention, Unit};
+use super::{ClaimDraft, Key, StatementInput, Value};
+use crate::lexicon::{EntityKind, Facet, Lexicon, MeasureUnit, Mention, Target};
+
+/// One sentence with everything found in it, and word positions for distances.
+struct Parsed<'a> {
+    text: &'a str,
+    lower: String,
+    word_starts: Vec<usize>,
+    mentions: Vec<Mention>,
+    dates: Vec<DateMention>,
+    quantities: Vec<QuantityMention>,
+}
+
+impl<'a> Parsed<'a> {
+    fn new(text: &'a str, published: Option<crate::source::PartialDate>, lexicon: &Lexicon) -> Parsed<'a> {
+        let mut word_starts = Vec::new();
+        let mut in_word = false;
+        for (i, c) in text.char_indices() {
+            let word = !c.is_whitespace() && !matches!(c, '\u{2014}' | '\u{2013}');
+            if word && !in_word {
+                word_starts.push(i);
+            }
+            in_word = word;
+        }
+        let mentions = lexicon.mentions(text);
+        let dates = find_dates(text, published);
+        let quantities = find_quantities(text)
+            .into_iter()
+            .filter(|q| !dates.iter().any(|d| d.start < q.end && q.start < d.end))
+            .filter(|q| !mentions.iter().any(|m| matches!(m.target, Target::Entity(_)) && m.start < q.end && q.start < m.end && !(q.start <= m.start && m.end <= q.end)))
+            .collect();
+        Parsed { text, lower: text.to_ascii_lowercase(), word_starts, mentions, dates, quantities }
+    }
+
+    /// Index of the word that holds `byte` (or the next word).
+    fn word(&self, byte: usize) -> usize {
+        self.word_starts.partition_point(|&s| s <= byte).saturating_sub(1)
+    }
+
+    /// Words strictly between a span ending at `end` and one starting at `start`.
+    fn gap(&self, end: usize, start: usize) -> usize {
+        if start <= end {
+            return 0;
+        }
+        self.word_starts.iter().filter(|&&s| s >= end && s < start).count()
+    }
+
+    /// The `n` words before `byte`, lowercased, without punctuation, nearest last.
+    fn words_before(&self, byte: usize, n: usize) -> Vec<String> {
+        let mut out: Vec<String> = self.lower[..byte].split_whitespace().rev().take(n).map(clean).collect();
+        out.reverse();
+        out
+    }
+
+    fn words_after(&self, byte: usize, n: usize) -> Vec<String> {
+        self.lower[byte..].split_whitespace().take(n).map(clean).collect()
+    }
+
+    fn has_word(&self, words: &[&str]) -> bool {
+        words.iter().any(|w| find_word(&self.lower, w).is_some())
+    }
+
+    fn entity_mentions<'m>(&'m self, lexicon: &'m Lexicon, kinds: &'m [EntityKind]) -> impl Iterator<Item = (usize, &'m Mention)> + 'm {
+        self.mentions.iter().filter_map(move |m| match m.target {
+            Target::Entity(i) if kinds.contains(&lexicon.entities[i].kind) => Some((i, m)),
+            _ => None,
+        })
+    }
+}
+
+fn clean(w: &str) -> String {
+    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-').replace('\u{2019}', "'").to_string()
+}
+
+/// Byte offset of `word` (a word or phrase) on word boundaries in ASCII-lowercased `text`.
+fn find_word(text: &str, word: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(i) = text[from..].find(word) {
+        let s = from + i;
+        let e = s + word.len();
+        let left = s == 0 || !bytes[s - 1].is_ascii_alphanumeric();
+        let right = e == bytes.len() || !bytes[e].is_ascii_alphanumeric();
+        if left && right {
+            return Some(s);
+        }
+        from = s + 1;
+    }
+    None
+}
+
+pub fn claims(statement: &StatementInput<'_>, lexicon: &Lexicon) -> Vec<ClaimDraft> {
+    let s = Parsed::new(statement.quote, statement.published, lexicon);
+    let mut out = Vec::new();
+    let events = event_claims(&s, statement, lexicon, &mut out);
+    quantity_claims(&s, lexicon, &mut out);
+    term_claims(&s, lexicon, &mut out);
+    attribute_claims(&s, statement, lexicon, &events, &mut out);
+    let mut unique: Vec<ClaimDraft> = Vec::new();
+    for c in out {
+        if !unique.iter().any(|u| u.key == c.key && u.value == c.value) {
+            unique.push(c);
+        }
+    }
+    unique
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quantities
+
+const CHANGE_UP: &[&str] = &["increase", "increased", "increases", "rise", "rose", "risen", "jump", "jumped", "surge", "surged", "growth", "grew", "higher than", "that of", "up"];
+const CHANGE_DOWN: &[&str] = &["decline", "declined", "drop", "dropped", "fell", "fall", "decrease", "decreased", "reduction", "lower than", "down"];
+const FORECAST: &[&str] = &["will", "would", "could", "might", "expected to", "projected", "projects", "forecast", "forecasts", "on pace", "on track", "if"];
+const ANNUAL: &[&str] = &["annually", "every year", "each year", "a year", "per year", "per annum", "yearly", "annual"];
+const OFFICE_WORDS: &[&str] = &[
+    "term", "tenure", "presidency", "administration", "government", "sexenio", "office", "presidential", "six years", "six-year",
+];
+
+fn quantity_claims(s: &Parsed<'_>, lexicon: &Lexicon, out: &mut Vec<ClaimDraft>) {
+    let measures: Vec<(usize, &Mention)> = s
+        .mentions
+        .iter()
+        .filter_map(|m| match m.target {
+            Target::Measure(i) => Some((i, m)),
+            _ => None,
+        })
+        .collect();
+    if measures.is_empty() {
+        return;
+    }
+    for q in &s.quantities {
+        let change = q.value.unit == Unit::Percent && change_direction(s, q).is_some();
+        let Some(measure) = pick_measure(s, q, &measures, change) else { continue };
+        let measure = narrowest(lexicon, measure, &measures);
+        let m = &lexicon.measures[measure];
+        let declared = match m.unit {
+            MeasureUnit::Count => Unit::Count,
+            MeasureUnit::Percent => Unit::Percent,
+            MeasureUnit::Usd => Unit::Usd,
+            MeasureUnit::Rate => Unit::Rate,
+        };
+        let mut value = q.value.clone();
+        let subject = if change {
+            if change_direction(s, q) == Some(false) {
+                let (lo, hi) = (value.hi.map(|v| -v), value.lo.map(|v| -v));
+                (value.lo, value.hi, value.lo_open, value.hi_open) = (lo, hi, value.hi_open, value.lo_open);
+            }
+            format!("{}.change", m.id)
+        } else if value.unit == declared {
+            m.id.clone()
+        } else {
+            let suffix = match value.unit {
+                Unit::Percent => "share",
+                Unit::Usd => "usd",
+                Unit::Count => "count",
+                Unit::Rate => "rate",
+            };
+            format!("{}.{suffix}", m.id)
+        };
+        let mut key = Key::new(subject);
+        for (k, v) in time_scope(s, q.start, q.end, lexicon) {
+            key = key.with(&k, v);
+        }
+        if let Some(place) = local_place(s, q, lexicon) {
+            key = key.with("in", place);
+        }
+        out.push(ClaimDraft { key, value: Value::Quantity(value), as_written: s.text[q.start..q.end].to_string() });
+    }
+}
+
+/// Some(true) for a rise, Some(false) for a fall, None when the figure is not a change.
+fn change_direction(s: &Parsed<'_>, q: &QuantityMention) -> Option<bool> {
+    let window_start = s.word_starts.get(s.word(q.start).saturating_sub(4)).copied().unwrap_or(0);
+    let window_end = s.word_starts.get(s.word(q.end) + 8).copied().unwrap_or(s.text.len());
+    let window = &s.lower[window_start..window_end];
+    if CHANGE_DOWN.iter().any(|w| find_word(window, w).is_some()) {
+        return Some(false);
+    }
+    if CHANGE_UP.iter().any(|w| find_word(window, w).is_some()) || q.value.hedge.as_deref().is_some_and(|h| h.starts_with("exceed")) {
+        return Some(true);
+    }
+    None
+}
+
+fn pick_measure(s: &Parsed<'_>, q: &QuantityMention, measures: &[(usize, &Mention)], change: bool) -> Option<usize> {
+    let after = measures.iter().filter(|(_, m)| m.start >= q.end && s.gap(q.end, m.start) <= 6).min_by_key(|(_, m)| m.start);
+    if let Some((i, _)) = after {
+        return Some(*i);
+    }
+    let before = measures.iter().filter(|(_, m)| m.end <= q.start && s.gap(m.end, q.start) <= 5).max_by_key(|(_, m)| m.end);
+    if let Some((i, _)) = before {
+        return Some(*i);
+    }
+    // "Homicide victims in 2018: more than 33,000": the measure heads the line, before a colon.
+    if let Some(colon) = s.text[..q.start].rfind(':') {
+        if let Some((i, _)) = measures.iter().filter(|(_, m)| m.end <= colon).max_by_key(|(_, m)| m.end) {
+            return Some(*i);
+        }
+    }
+    if change {
+        return measures.iter().min_by_key(|(_, m)| s.gap(m.end.min(q.end), m.start.max(q.start))).map(|(i, _)| *i);
+    }
+    None
+}
+
+/// When a statement names a measure and a narrower one (homicides, gun homicides), the
+/// figure belongs to the narrower.
+fn narrowest(lexicon: &Lexicon, chosen: usize, measures: &[(usize, &Mention)]) -> usize {
+    let id = &lexicon.measures[chosen].id;
+    measures.iter().map(|(i, _)| *i).find(|&i| lexicon.measures[i].within.as_deref() == Some(id.as_str())).unwrap_or(chosen)
+}
+
+/// A city or region the figure is about ("homicides in Culiacán"); countries are not a scope.
+fn local_place(s: &Parsed<'_>, q: &QuantityMention, lexicon: &Lexicon) -> Option<String> {
+    s.entity_mentions(lexicon, &[EntityKind::Place])
+        .filter(|(_, m)| m.start >= q.end && s.gap(q.end, m.start) <= 5)
+        .find(|(_, m)| s.words_before(m.start, 1).first().is_some_and(|w| w == "in"))
+        .map(|(i, _)| lexicon.entities[i].id.clone())
+}
+
+/// The time scope of a figure: parameters for its key.
+fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon) -> BTreeMap<String, String> {
+    let mut scope = BTreeMap::new();
+    if FORECAST.iter().any(|w| find_word(&s.lower, w).is_some()) {
+        scope.insert("modality".into(), "forecast".into());
+    }
+    if let Some(within) = first_stretch(&s.lower) {
+        scope.insert("within".into(), within);
+    }
+    let nearest_date = s
+        .dates
+        .iter()
+        .map(|d| (if d.start >= end { s.gap(end, d.start) } else { s.gap(d.end, start) }, d))
+        .filter(|(gap, _)| *gap <= 8)
+        .min_by_key(|(gap, d)| (*gap, d.start));
+    if let Some((_, d)) = nearest_date {
+        let by = s.words_before(d.start, 1).first().is_some_and(|w| w == "by");
+        match d.value {
+            DateValue::Span(a, b) => match lexicon.periods.iter().find(|p| p.from.year == a.from.0 && p.to.year == b.to.0) {
+                Some(p) => {
+                    scope.insert("period".into(), p.id.clone());
+                }
+                None => {
+                    scope.insert("span".into(), format!("{}-{}", a.from.0, b.to.0));
+                }
+            },
+            DateValue::On(r) if r.precision == Precision::Decade => {
+                scope.insert("decade".into(), format!("{}s", r.from.0));
+            }
+            DateValue::On(r) => {
+                scope.insert(if by { "by" } else { "year" }.into(), r.from.0.to_string());
+            }
+        }
+        return scope;
+    }
+    if let Some(period) = period_in(s, lexicon) {
+        let p = &lexicon.periods[period];
+        if final_year_of_holder(s, lexicon, period) {
+            scope.insert("year".into(), p.to.year.to_string());
+        } else {
+            scope.insert("period".into(), p.id.clone());
+        }
+        return scope;
+    }
+    if ANNUAL.iter().any(|w| find_word(&s.lower, w).is_some()) {
+        scope.insert("per".into(), "year".into());
+    }
+    scope
+}
+
+/// "first four months", "first full year", "first 100 days".
+fn first_stretch(lower: &str) -> Option<String> {
+    static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"\bfirst\s+(?:(full|[a-z]+|[0-9]+)\s+)?(year|years|months|month|days|weeks)\b").expect("regex")
+    });
+    let caps = re.captures(lower)?;
+    Some(match caps.get(1) {
+        Some(n) => format!("first-{}-{}", n.as_str(), &caps[2]),
+        None => format!("first-{}", &caps[2]),
+    })
+}
+
+/// A named period, or the term of a holder named with a word of office.
+fn period_in(s: &Parsed<'_>, lexicon: &Lexicon) -> Option<usize> {
+    if let Some(m) = s.mentions.iter().find(|m| matches!(m.target, Target::Period(_))) {
+        if let Target::Period(p) = m.target {
+            return Some(p);
+        }
+    }
+    let office = OFFICE_WORDS.iter().any(|w| find_word(&s.lower, w).is_some());
+    let holders: Vec<(usize, &Mention)> = s
+        .entity_mentions(lexicon, &[EntityKind::Person])
+        .filter_map(|(i, m)| lexicon.period_of_holder(i).map(|p| (p, m)))
+        .collect();
+    // "under X" names the period directly.
+    for (p, m) in &holders {
+        if s.words_before(m.start, 1).first().is_some_and(|w| w == "under" || w == "during") {
+            return Some(*p);
+        }
+    }
+    if office {
+        // The holder nearest a word of office: "AMLO's six-year term", "Calderón left office".
+        return holders
+            .iter()
+            .min_by_key(|(_, m)| OFFICE_WORDS.iter().filter_map(|w| find_word(&s.lower[m.end..], w)).min().unwrap_or(usize::MAX))
+            .map(|(p, _)| *p);
+    }
+    None
+}
+
+fn final_year_of_holder(s: &Parsed<'_>, lexicon: &Lexicon, period: usize) -> bool {
+    let Some(holder) = lexicon.periods[period].holder.as_deref() else { return false };
+    s.entity_mentions(lexicon, &[EntityKind::Person]).any(|(i, m)| {
+        lexicon.entities[i].id == holder && {
+            let next = s.words_after(m.end, 3).join(" ");
+            next.contains("final year") || next.contains("last year")
+        }
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Events
+
+const NEGATION: &[&str] = &["not", "never", "no", "didn't", "wasn't", "weren't", "hasn't", "haven't", "n't"];
+const ATTEMPT: &[&str] = &["failed", "attempted", "botched", "foiled", "unsuccessful", "thwarted"];
+const BRIEF: &[&str] = &["briefly", "temporarily"];
+const PASSIVE: &[&str] = &["was", "were", "been", "being", "is", "are", "got", "be"];
+const KINSHIP: &[&str] = &["son of", "sons of", "daughter of", "father of", "brother of", "wife of", "widow of", "nephew of", "friend of", "another of"];
+const PRONOUNS: &[&str] = &["he", "she", "him", "his", "her"];
+const ROLE_NOUNS: &[&str] = &[
+    "the general", "the minister", "the former", "the ex", "the kingpin", "the drug lord", "the capo", "the trafficker",
+    "the secretary", "the official", "the suspect", "the defendant", "the fugitive",
+];
+
+/// One event trigger as read in a statement.
+#[derive(Debug)]
+pub(crate) struct EventFrame {
+    event: usize,
+    start: usize,
+    end: usize,
+    patients: Vec<usize>,
+    /// Did not happen or was only attempted: takes dates but makes no claim.
+    void: bool,
+    /// Intended, ordered or demanded ("to designate", "be returned"): no date of its own.
+    intended: bool,
+    brief: bool,
+}
+
+fn event_claims(s: &Parsed<'_>, statement: &StatementInput<'_>, lexicon: &Lexicon, out: &mut Vec<ClaimDraft>) -> Vec<EventFrame> {
+    let mut frames: Vec<EventFrame> = Vec::new();
+    for m in &s.mentions {
+        let Target::Trigger(event) = m.target else { continue };
+        let before2 = s.words_before(m.start, 2);
+        let before3 = s.words_before(m.start, 3);
+        let void = before2.iter().any(|w| NEGATION.contains(&w.as_str()) || w.ends_with("n't") || ATTEMPT.contains(&w.as_str()));
+        let brief = before2.iter().any(|w| BRIEF.contains(&w.as_str()));
+        let intended = before2.last().is_some_and(|w| w == "to" || w == "be") || before3.first().is_some_and(|w| w == "be") && before3.get(1).is_some_and(|w| w.ends_with("ly"));
+        let passive = before3.iter().any(|w| PASSIVE.contains(&w.as_str()));
+        let patient_kind = lexicon.events[event].patient;
+        let mut patients = find_patients(s, lexicon, m, patient_kind, passive);
+        if patients.is_empty() && patient_kind == EntityKind::Person && has_pronoun_or_role(s) {
+            patients = frames.iter().rev().find(|f| !f.patients.is_empty()).map(|f| f.patients.clone()).unwrap_or_default();
+            if patients.is_empty() {
+                patients = statement.context.and_then(|c| salient_person(c, statement, lexicon)).into_iter().collect();
+            }
+        }
+        frames.push(EventFrame { event, start: m.start, end: m.end, patients, void, intended, brief });
+    }
+    let dates = assign_dates(s, &frames);
+    for (index, f) in frames.iter().enumerate() {
+        if f.void || f.patients.is_empty() {
+            continue;
+        }
+        let event = &lexicon.events[f.event];
+        let name = if f.brief { format!("brief-{}", event.id) } else { event.id.clone() };
+        let patient_param = kind_name(event.patient);
+        for &p in &f.patients {
+            let base = Key::new(name.clone()).with(patient_param, lexicon.entities[p].id.clone());
+            let mut made = 0;
+            for facet in &event.facets {
+                let found: Vec<(Value, String)> = match facet {
+                    Facet::Agent => agent_of(s, lexicon, f).into_iter().collect(),
+                    Facet::Place => place_of(s, lexicon, f).into_iter().collect(),
+                    Facet::Destination => destination_of(s, lexicon, f).into_iter().collect(),
+                    Facet::Date if !f.intended => dates
+                        .iter()
+                        .filter(|(i, _)| *i == index)
+                        .map(|(_, d)| (Value::Date(d.value), s.text[d.start..d.end].to_string()))
+                        .collect(),
+                    Facet::Date => Vec::new(),
+                    Facet::Count => count_of(s, lexicon, p).into_iter().collect(),
+                    Facet::Designation => designation_in(s, lexicon).into_iter().collect(),
+                };
+                for (value, as_written) in found {
+                    let facet_name = match facet {
+                        Facet::Agent => "agent",
+                        Facet::Place => "place",
+                        Facet::Date => "date",
+                        Facet::Destination => "destination",
+                        Facet::Count => "count",
+                        Facet::Designation => "designation",
+                    };
+                    out.push(ClaimDraft { key: base.clone().with_facet(facet_name), value, as_written });
+                    made += 1;
+                }
+            }
+            if made == 0 && !f.intended {
+                out.push(ClaimDraft {
+                    key: base,
+                    value: Value::Event { event: event.id.clone(), occurred: true },
+                    as_written: s.text[f.start..f.end].to_string(),
+                });
+            }
+        }
+    }
+    frames
+}
+
+fn kind_name(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "person",
+        EntityKind::Country => "country",
+        EntityKind::Place => "place",
+        EntityKind::Agent => "agent",
+        EntityKind::Group => "group",
+        EntityKind::Program => "program",
+        EntityKind::Policy => "policy",
+        EntityKind::Charge => "charge",
+        EntityKind::Designation => "designation",
+        EntityKind::Commodity => "commodity",
+    }
+}
+
+fn is_kin_modifier(s: &Parsed<'_>, m: &Mention) -> bool {
+    let before = s.words_before(m.start, 6).join(" ");
+    let after = s.words_after(m.end, 2).join(" ");
+    let possessive_kin = s.text[m.end..].starts_with("'s") || s.text[m.end..].starts_with("\u{2019}s");
+    KINSHIP.iter().any(|k| before.contains(k)) || possessive_kin && (after.starts_with("sons") || after.starts_with("son ") || after == "son")
+}
+
+fn find_patients(s: &Parsed<'_>, lexicon: &Lexicon, trigger: &Mention, kind: EntityKind, passive: bool) -> Vec<usize> {
+    let kinds = [kind];
+    let candidates: Vec<(usize, &Mention)> = s.entity_mentions(lexicon, &kinds).filter(|(_, m)| !is_kin_modifier(s, m)).collect();
+    // "X's capture": the possessor.
+    let possessor = candidates.iter().find(|(_, m)| {
+        m.end <= trigger.start && {
+            let between = &s.text[m.end..trigger.start];
+            (between.starts_with("'s") || between.starts_with("\u{2019}s")) && s.gap(m.end, trigger.start) <= 2
+        }
+    });
+    if let Some((i, _)) = possessor {
+        return vec![*i];
+    }
+    let before: Vec<&(usize, &Mention)> = candidates.iter().filter(|(_, m)| m.end <= trigger.start).collect();
+    let after: Vec<&(usize, &Mention)> = candidates.iter().filter(|(_, m)| m.start >= trigger.end).collect();
+    let colon_before = s.text[..trigger.start].contains(':') && before.last().is_some_and(|(_, m)| s.text[m.end..trigger.start].contains(':'));
+    if passive || colon_before {
+        if let Some(&&(i, m)) = before.last().filter(|(_, m)| s.gap(m.end, trigger.start) <= 15) {
+            let mut found = vec![i];
+            // "X and Y were taken": co-patients joined by "and".
+            let mut at = m;
+            for &&(j, prev) in before.iter().rev().skip(1) {
+                if s.text[prev.end..at.start].contains(" and ") && s.gap(prev.end, at.start) <= 12 {
+                    found.push(j);
+                    at = prev;
+                } else {
+                    break;
+                }
+            }
+            found.reverse();
+            return found;
+        }
+    }
+    if let Some(&&(i, first)) = after.first().filter(|(_, m)| s.gap(trigger.end, m.start) <= 12) {
+        let mut found = vec![i];
+        let mut at = first;
+        for &&(j, next) in after.iter().skip(1) {
+            let between = &s.text[at.end..next.start];
+            let another_trigger = s.mentions.iter().any(|t| matches!(t.target, Target::Trigger(_)) && t.start >= at.end && t.end <= next.start);
+            if between.contains(" and ") && !another_trigger && s.gap(at.end, next.start) <= 12 {
+                if !found.contains(&j) {
+                    found.push(j);
+                }
+                at = next;
+            } else {
+                break;
+            }
+        }
+        return found;
+    }
+    Vec::new()
+}
+
+fn has_pronoun_or_role(s: &Parsed<'_>) -> bool {
+    s.has_word(PRONOUNS) || s.has_word(ROLE_NOUNS)
+}
+
+/// The person something last happened to in the antecedent sentence, else its last person.
+fn salient_person(context: &str, statement: &StatementInput<'_>, lexicon: &Lexicon) -> Option<usize> {
+    let c = Parsed::new(context, statement.published, lexicon);
+    let mut patient = None;
+    for m in &c.mentions {
+        if let Target::Trigger(event) = m.target {
+            let passive = c.words_before(m.start, 3).iter().any(|w| PASSIVE.contains(&w.as_str()));
+            if let Some(&p) = find_patients(&c, lexicon, m, lexicon.events[event].patient, passive).last() {
+                if lexicon.entities[p].kind == EntityKind::Person {
+                    patient = Some(p);
+                }
+            }
+        }
+    }
+    patient.or_else(|| c.entity_mentions(lexicon, &[EntityKind::Person]).filter(|(_, m)| !is_kin_modifier(&c, m)).map(|(i, _)| i).last())
+}
+
+/// Dates go to the nearest trigger before them (a time adverbial follows its verb), else the
+/// nearest after; a date that opens a timeline line ("October 15, 2020 — …") goes to all.
+fn assign_dates<'d>(s: &'d Parsed<'_>, frames: &[EventFrame]) -> Vec<(usize, &'d DateMention)> {
+    let mut out = Vec::new();
+    for d in &s.dates {
+        if !matches!(d.value, DateValue::On(_)) || d.value.precision() == Precision::Decade {
+            continue;
+        }
+        let before_word = s.words_before(d.start, 1);
+        if before_word.first().is_some_and(|w| matches!(w.as_str(), "since" | "until" | "by" | "before" | "after" | "through")) {
+            continue;
+        }
+        let rest = s.text[d.end..].trim_start();
+        if s.text[..d.start].trim().is_empty() && (rest.starts_with('\u{2014}') || rest.starts_with('\u{2013}') || rest.starts_with(':') || rest.starts_with("- ")) {
+            out.extend((0..frames.len()).map(|i| (i, d)));
+            continue;
+        }
+        let preceding = frames.iter().enumerate().filter(|(_, f)| f.end <= d.start && s.gap(f.end, d.start) <= 10).max_by_key(|(_, f)| f.end);
+        let following = frames.iter().enumerate().filter(|(_, f)| f.start >= d.end && s.gap(d.end, f.start) <= 8).min_by_key(|(_, f)| f.start);
+        if let Some((i, _)) = preceding.or(following) {
+            out.push((i, d));
+        }
+    }
+    // One date per trigger: the nearest wins, so a second, farther date cannot contradict it.
+    let mut best: BTreeMap<usize, (usize, &DateMention)> = BTreeMap::new();
+    for (i, d) in out {
+        let f = &frames[i];
+        let distance = if d.start >= f.end { s.gap(f.end, d.start) } else { s.gap(d.end, f.start) };
+        if best.get(&i).is_none_or(|(gap, _)| distance < *gap) {
+            best.insert(i, (distance, d));
+        }
+    }
+    best.into_iter().map(|(i, (_, d))| (i, d)).collect()
+}
+
+fn category(lexicon: &Lexicon, entity: usize) -> Value {
+    let root = lexicon.root(entity);
+    Value::Category { id: lexicon.entities[entity].id.clone(), root: lexicon.entities[root].id.clone() }
+}
+
+/// The acting body, standing for its country: before the trigger, or after "by".
+fn agent_of(s: &Parsed<'_>, lexicon: &Lexicon, f: &EventFrame) -> Option<(Value, String)> {
+    let agents: Vec<(usize, &Mention)> = s.entity_mentions(lexicon, &[EntityKind::Agent, EntityKind::Country]).collect();
+    let by = agents.iter().find(|(_, m)| m.start >= f.end && s.gap(f.end, m.start) <= 10 && s.words_before(m.start, 2).iter().any(|w| w == "by"));
+    let before = agents.iter().filter(|(_, m)| m.end <= f.start && s.gap(m.end, f.start) <= 6).max_by_key(|(_, m)| m.end);
+    let (i, m) = by.or(before)?;
+    let root = lexicon.root(*i);
+    Some((category(lexicon, root), s.text[m.start..m.end].to_string()))
+}
+
+fn place_of(s: &Parsed<'_>, lexicon: &Lexicon, f: &EventFrame) -> Option<(Value, String)> {
+    s.entity_mentions(lexicon, &[EntityKind::Place, EntityKind::Country])
+        .filter(|(_, m)| m.start >= f.end && s.gap(f.end, m.start) <= 14)
+        .find(|(_, m)| {
+            let before = s.words_before(m.start, 4);
+            let last = before.last().map(String::as_str).unwrap_or("");
+            !matches!(last, "to" | "from" | "into" | "of") && before.iter().any(|w| matches!(w.as_str(), "in" | "at" | "near" | "outside"))
+                && !before.iter().any(|w| matches!(w.as_str(), "to" | "from" | "into"))
+        })
+        .map(|(i, m)| (category(lexicon, i), s.text[m.start..m.end].to_string()))
+}
+
+fn destination_of(s: &Parsed<'_>, lexicon: &Lexicon, f: &EventFrame) -> Option<(Value, String)> {
+    s.entity_mentions(lexicon, &[EntityKind::Place, EntityKind::Country])
+        .filter(|(_, m)| m.start >= f.end && s.gap(f.end, m.start) <= 12)
+        .find(|(_, m)| {
+            let before = s.words_before(m.start, 2);
+            before.last().is_some_and(|w| w == "to" || w == "into") || before.first().is_some_and(|w| w == "to") && before.last().is_some_and(|w| w == "the")
+        })
+        .map(|(i, m)| (category(lexicon, i), s.text[m.start..m.end].to_string()))
+}
+
+/// "six Mexican cartels": the figure right before the patient.
+fn count_of(s: &Parsed<'_>, lexicon: &Lexicon, patient: usize) -> Option<(Value, String)> {
+    let kinds = [lexicon.entities[patient].kind];
+    let m = s.entity_mentions(lexicon, &kinds).find(|(i, _)| *i == patient)?.1;
+    let q = s.quantities.iter().find(|q| q.end <= m.start && s.gap(q.end, m.start) <= 1 && q.value.unit == Unit::Count)?;
+    Some((Value::Quantity(q.value.clone()), s.text[q.start..q.end].to_string()))
+}
+
+fn designation_in(s: &Parsed<'_>, lexicon: &Lexicon) -> Option<(Value, String)> {
+    s.entity_mentions(lexicon, &[EntityKind::Designation]).next().map(|(i, m)| (category(lexicon, i), s.text[m.start..m.end].to_string()))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Terms of office, charges, policies, origins
+
+/// "Enrique Peña Nieto (2012–2018)", "López Obrador, president from 2018 until September".
+fn term_claims(s: &Parsed<'_>, lexicon: &Lexicon, out: &mut Vec<ClaimDraft>) {
+    for d in &s.dates {
+        let DateValue::Span(a, b) = d.value else { continue };
+        if b.to.0 - a.from.0 < 1 {
+            continue;
+        }
+        let person = s
+            .entity_mentions(lexicon, &[EntityKind::Person])
+            .filter(|(_, m)| m.end <= d.start && s.gap(m.end, d.start) <= 8)
+            .filter(|(i, _)| lexicon.period_of_holder(*i).is_some())
+            .max_by_key(|(_, m)| m.end);
+        if let Some((i, _)) = person {
+            out.push(ClaimDraft {
+                key: Key::new("term").with("person", lexicon.entities[i].id.clone()),
+                value: Value::Date(d.value),
+                as_written: s.text[d.start..d.end].to_string(),
+            });
+        }
+    }
+}
+
+fn attribute_claims(s: &Parsed<'_>, statement: &StatementInput<'_>, lexicon: &Lexicon, frames: &[EventFrame], out: &mut Vec<ClaimDraft>) {
+    let persons: Vec<(usize, &Mention)> = s.entity_mentions(lexicon, &[EntityKind::Person]).filter(|(_, m)| !is_kin_modifier(s, m)).collect();
+    for (i, m) in s.entity_mentions(lexicon, &[EntityKind::Charge, EntityKind::Policy, EntityKind::Commodity]) {
+        let entity = &lexicon.entities[i];
+        let written = s.text[m.start..m.end].to_string();
+        match entity.kind {
+            EntityKind::Charge => {
+                // The charged person: the patient of the nearest event, else the nearest person before.
+                let nearest = frames
+                    .iter()
+                    .filter(|f| !f.patients.is_empty() && !f.void)
+                    .min_by_key(|f| if f.end <= m.start { s.gap(f.end, m.start) } else { s.gap(m.end, f.start) });
+                let who: Vec<usize> = match nearest {
+                    Some(f) => f.patients.clone(),
+                    None => persons.iter().filter(|(_, p)| p.end <= m.start && s.gap(p.end, m.start) <= 12).map(|(p, _)| *p).last().into_iter().collect(),
+                };
+                let who = if who.is_empty() && has_pronoun_or_role(s) {
+                    statement.context.and_then(|c| salient_person(c, statement, lexicon)).into_iter().collect()
+                } else {
+                    who
+                };
+                let root = lexicon.root(i);
+                for p in who {
+                    out.push(ClaimDraft {
+                        key: Key::new("charges").with("person", lexicon.entities[p].id.clone()).with("kind", lexicon.entities[root].id.clone()),
+                        value: category(lexicon, i),
+                        as_written: written.clone(),
+                    });
+                }
+            }
+            EntityKind::Policy => {
+                if let Some((p, _)) = persons.iter().filter(|(_, p)| p.end <= m.start).max_by_key(|(_, p)| p.end) {
+                    out.push(ClaimDraft {
+                        key: Key::new("policy").with("person", lexicon.entities[*p].id.clone()).with("policy", entity.id.clone()),
+                        value: Value::Event { event: "policy".into(), occurred: true },
+                        as_written: written,
+                    });
+                }
+            }
+            EntityKind::Commodity => {
+                let from = s
+                    .entity_mentions(lexicon, &[EntityKind::Country, EntityKind::Place])
+                    .filter(|(_, o)| o.start >= m.end && s.gap(m.end, o.start) <= 10)
+                    .find(|(_, o)| s.words_before(o.start, 2).iter().any(|w| w == "from"));
+                if let Some((o, _)) = from {
+                    let root = lexicon.root(o);
+                    out.push(ClaimDraft {
+                        key: Key::new("origin").with("commodity", entity.id.clone()).with("from", lexicon.entities[root].id.clone()),
+                        value: category(lexicon, o),
+                        as_written: written,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+}

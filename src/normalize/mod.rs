@@ -1,0 +1,202 @@
+//! Normalize: a statement (verbatim quote, its source's publication date, and an optional
+//! antecedent sentence for pronouns) in, zero or more claims out. A claim is a [`Key`] (what is
+//! measured or what happened, about whom, over which time scope) and a typed [`Value`].
+//! Pure and deterministic; driven by the lexicon and a topic-free English grammar.
+
+pub mod dates;
+pub mod keys;
+pub mod numbers;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde_json::json;
+
+use crate::lexicon::Lexicon;
+use crate::source::PartialDate;
+pub use dates::{DateMention, DateValue, DayRange, Precision};
+pub use numbers::{Quantity, QuantityKind, QuantityMention, Unit};
+
+/// What a claim is about: a subject (measure or event, with its facet) and named parameters
+/// (who, where, which time scope). Rendered as `subject{k=v,k=v}`; parameters sorted.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Key {
+    pub subject: String,
+    pub params: BTreeMap<String, String>,
+}
+
+impl Key {
+    pub fn new(subject: impl Into<String>) -> Key {
+        Key { subject: subject.into(), params: BTreeMap::new() }
+    }
+
+    pub fn with(mut self, name: &str, value: impl Into<String>) -> Key {
+        self.params.insert(name.to_string(), value.into());
+        self
+    }
+
+    /// The facet (`agent`, `date`, …) of an event key, if any.
+    pub fn facet(&self) -> Option<&str> {
+        self.params.get(FACET).map(String::as_str)
+    }
+
+    pub fn with_facet(self, facet: &str) -> Key {
+        self.with(FACET, facet)
+    }
+}
+
+/// Facets are kept as a parameter internally and rendered after the braces: `arrest{…}.agent`.
+const FACET: &str = "\u{0}facet";
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.subject)?;
+        let params: Vec<String> = self.params.iter().filter(|(k, _)| k.as_str() != FACET).map(|(k, v)| format!("{k}={v}")).collect();
+        if !params.is_empty() {
+            write!(f, "{{{}}}", params.join(","))?;
+        }
+        if let Some(facet) = self.facet() {
+            write!(f, ".{facet}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A typed value. Quantities are intervals; dates ranges of days; categories lexicon ids.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Quantity(Quantity),
+    Date(DateValue),
+    /// A lexicon entity (a place, an agent's country, a charge); `root` is its outermost container.
+    Category { id: String, root: String },
+    /// That an event happened (or, negated, did not).
+    Event { event: String, occurred: bool },
+}
+
+impl Value {
+    /// Can both values hold at once?
+    pub fn agrees(&self, other: &Value, lexicon: &Lexicon) -> bool {
+        match (self, other) {
+            (Value::Quantity(a), Value::Quantity(b)) => a.overlaps(b),
+            (Value::Date(a), Value::Date(b)) => a.agrees(b),
+            (Value::Category { id: a, .. }, Value::Category { id: b, .. }) => a == b || lexicon.contains(a, b) || lexicon.contains(b, a),
+            (Value::Event { occurred: a, .. }, Value::Event { occurred: b, .. }) => a == b,
+            _ => false,
+        }
+    }
+
+    /// The value as `report.json` writes it (see `../shared/eval/FORMAT.md`).
+    pub fn to_json(&self) -> serde_json::Value {
+        match self {
+            Value::Quantity(q) => {
+                let mut v = json!({"type": "quantity", "lo": q.lo, "hi": q.hi, "lo_open": q.lo_open, "hi_open": q.hi_open, "unit": q.unit.as_str()});
+                let map = v.as_object_mut().expect("object");
+                if let Some(p) = q.point {
+                    map.insert("point".into(), json!(p));
+                }
+                if let Some(h) = &q.hedge {
+                    map.insert("hedge".into(), json!(h));
+                }
+                if let Some(of) = q.of {
+                    map.insert("of".into(), json!(of));
+                }
+                if let Some(per) = q.per {
+                    map.insert("per".into(), json!(per));
+                }
+                v
+            }
+            Value::Date(d) => {
+                let mut v = json!({"type": "date", "from": d.from(), "to": d.to(), "precision": d.precision()});
+                if let DateValue::Span(a, b) = d {
+                    let map = v.as_object_mut().expect("object");
+                    map.insert("type".into(), json!("span"));
+                    map.insert("start".into(), json!({"from": a.iso_from(), "to": a.iso_to()}));
+                    map.insert("end".into(), json!({"from": b.iso_from(), "to": b.iso_to()}));
+                }
+                v
+            }
+            Value::Category { id, root } => json!({"type": "category", "id": id, "root": root}),
+            Value::Event { event, occurred } => json!({"type": "event", "event": event, "occurred": occurred}),
+        }
+    }
+
+    /// A short human reading of the value: "[180,000, 200,000)", "2020", "united-states".
+    pub fn render(&self) -> String {
+        match self {
+            Value::Quantity(q) => render_quantity(q),
+            Value::Date(DateValue::On(r)) => render_range(r),
+            Value::Date(DateValue::Span(a, b)) => format!("{} to {}", render_range(a), render_range(b)),
+            Value::Category { id, .. } => id.clone(),
+            Value::Event { event, occurred: true } => format!("{event}: happened"),
+            Value::Event { event, occurred: false } => format!("{event}: did not happen"),
+        }
+    }
+}
+
+fn render_range(r: &DayRange) -> String {
+    match r.precision {
+        Precision::Day => r.iso_from(),
+        Precision::Month => r.iso_from()[..7].to_string(),
+        Precision::Year => r.iso_from()[..4].to_string(),
+        Precision::Decade => format!("{}s", &r.iso_from()[..4]),
+    }
+}
+
+pub fn format_number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        let digits = format!("{}", v.abs() as u64);
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        if v < 0.0 {
+            out.insert(0, '-');
+        }
+        out
+    } else {
+        let s = format!("{v:.4}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    }
+}
+
+fn render_quantity(q: &Quantity) -> String {
+    let unit = match q.unit {
+        Unit::Count => String::new(),
+        Unit::Percent => " %".to_string(),
+        Unit::Usd => " USD".to_string(),
+        Unit::Rate => format!(" per {}", format_number(q.per.unwrap_or(1.0))),
+    };
+    let of = q.of.map(|d| format!(" of {}", format_number(d))).unwrap_or_default();
+    if q.is_exact() {
+        return format!("{}{of}{unit}", format_number(q.lo.unwrap_or(0.0)));
+    }
+    let lo = q.lo.map(format_number).unwrap_or_else(|| "-∞".into());
+    let hi = q.hi.map(format_number).unwrap_or_else(|| "∞".into());
+    let open = if q.lo_open || q.lo.is_none() { '(' } else { '[' };
+    let close = if q.hi_open || q.hi.is_none() { ')' } else { ']' };
+    format!("{open}{lo}, {hi}{close}{of}{unit}")
+}
+
+/// One claim a statement makes, before provenance is attached.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClaimDraft {
+    pub key: Key,
+    pub value: Value,
+    /// The words the value was read from ("nearly 200,000", "U.S. authorities").
+    pub as_written: String,
+}
+
+/// A statement as normalize sees it.
+pub struct StatementInput<'a> {
+    pub quote: &'a str,
+    pub published: Option<PartialDate>,
+    /// The sentence a pronoun in the quote most likely refers back to.
+    pub context: Option<&'a str>,
+}
+
+pub fn normalize(statement: &StatementInput<'_>, lexicon: &Lexicon) -> Vec<ClaimDraft> {
+    keys::claims(statement, lexicon)
+}
