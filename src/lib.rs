@@ -117,7 +117,7 @@ pub fn claims_of(sheets: &[LoadedSheet], lexicon: &Lexicon) -> Vec<Claim> {
     for loaded in sheets {
         let meta = &loaded.sheet.source;
         for (k, st) in loaded.sheet.statements.iter().enumerate() {
-            let input = StatementInput { quote: &st.quote, published: meta.published, context: st.context.as_ref().map(|c| c.text.as_str()) };
+            let input = StatementInput { quote: &st.quote, note: st.note, published: meta.published, context: st.context.as_ref().map(|c| c.text.as_str()) };
             for draft in normalize(&input, lexicon) {
                 claims.push(Claim {
                     key: draft.key,

@@ -24,6 +24,9 @@ pub struct Statement {
     pub quote: String,
     pub start: usize,
     pub end: usize,
+    /// A citation (endnote or reference), where only a quoted title states anything.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub note: bool,
     /// The earlier sentence a pronoun in the quote refers back to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<Context>,
@@ -59,7 +62,7 @@ pub fn extract(source: &Source, lexicon: &Lexicon) -> ClaimSheet {
             .take(ANTECEDENT_REACH)
             .find(|&j| names_person[j])
             .map(|j| Context { text: text[sentences[j].start..sentences[j].end].to_string(), start: sentences[j].start, end: sentences[j].end });
-        let input = StatementInput { quote, published: source.meta.published, context: antecedent.as_ref().map(|c| c.text.as_str()) };
+        let input = StatementInput { quote, note: sentence.note, published: source.meta.published, context: antecedent.as_ref().map(|c| c.text.as_str()) };
         let claims = normalize(&input, lexicon);
         if claims.is_empty() {
             continue;
@@ -70,6 +73,7 @@ pub fn extract(source: &Source, lexicon: &Lexicon) -> ClaimSheet {
             quote: quote.to_string(),
             start: sentence.start,
             end: sentence.end,
+            note: sentence.note,
             context: if needs_context { antecedent } else { None },
         });
     }

@@ -74,6 +74,15 @@ fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<Sentence>) {
                 }
             }
             let rest = &text[end..to];
+            // An endnote number after a closing quote: "…remains.”61David".
+            let note_digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            if end > after && (1..=3).contains(&note_digits) && starts_note(text, end + note_digits, to) {
+                push(text, start, end, note, out);
+                start = end + note_digits;
+                note = true;
+                i = start;
+                continue;
+            }
             let trimmed = rest.trim_start();
             if rest.len() != trimmed.len() && starts_sentence(trimmed) {
                 push(text, start, end, note, out);
@@ -162,6 +171,14 @@ mod tests {
         assert_eq!(&text[parts[1].start..parts[1].end], "Maria Lopez, \u{201c}A title,\u{201d} Paper.");
         assert!(parts[1].note);
         assert_eq!(&text[parts[2].start..parts[2].end], "Next fact here.");
+    }
+
+    #[test]
+    fn endnotes_after_a_closing_quote() {
+        let text = "It \u{201c}failed.\u{201d}61David Mansfield, Paper.";
+        let parts = split(text);
+        assert_eq!(&text[parts[0].start..parts[0].end], "It \u{201c}failed.\u{201d}");
+        assert!(parts[1].note);
     }
 
     #[test]

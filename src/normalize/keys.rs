@@ -104,7 +104,8 @@ fn find_word(text: &str, word: &str) -> Option<usize> {
 }
 
 pub fn claims(statement: &StatementInput<'_>, lexicon: &Lexicon) -> Vec<ClaimDraft> {
-    let s = Parsed::new(statement.quote, statement.published, lexicon);
+    let text = readable(statement.quote, statement.note);
+    let s = Parsed::new(&text, statement.published, lexicon);
     let mut out = Vec::new();
     let events = event_claims(&s, statement, lexicon, &mut out);
     quantity_claims(&s, lexicon, &mut out);
@@ -119,11 +120,51 @@ pub fn claims(statement: &StatementInput<'_>, lexicon: &Lexicon) -> Vec<ClaimDra
     unique
 }
 
+/// The statement with what states nothing blanked out, byte for byte, so spans still hold:
+/// URLs everywhere, and in a citation everything but its quoted titles (dates and numbers
+/// there are the cited work's, not facts).
+fn readable(quote: &str, note: bool) -> String {
+    static URL: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let url = URL.get_or_init(|| regex::Regex::new(r"(?:https?://|www\.)\S+").expect("regex"));
+    let mut keep = vec![!note; quote.len()];
+    if note {
+        let mut open: Option<usize> = None;
+        for (i, c) in quote.char_indices() {
+            match (c, open) {
+                ('\u{201c}', None) | ('"', None) => open = Some(i + c.len_utf8()),
+                ('\u{201d}', Some(o)) | ('"', Some(o)) => {
+                    keep[o..i].iter_mut().for_each(|k| *k = true);
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+    }
+    for m in url.find_iter(quote) {
+        keep[m.start()..m.end()].iter_mut().for_each(|k| *k = false);
+    }
+    let mut out = String::with_capacity(quote.len());
+    for (i, c) in quote.char_indices() {
+        if keep[i] {
+            out.push(c);
+        } else {
+            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
+        }
+    }
+    out
+}
+
 // ---------------------------------------------------------------------------------------------
 // Quantities
 
 const CHANGE_UP: &[&str] = &["increase", "increased", "increases", "rise", "rose", "risen", "jump", "jumped", "surge", "surged", "growth", "grew", "higher than", "that of", "up"];
 const CHANGE_DOWN: &[&str] = &["decline", "declined", "drop", "dropped", "fell", "fall", "decrease", "decreased", "reduction", "lower than", "down"];
+/// Words that may follow a figure without being its noun.
+const FUNCTION_WORDS: &[&str] = &[
+    "of", "in", "to", "for", "and", "or", "the", "a", "an", "were", "was", "is", "are", "per", "by", "from", "on", "at",
+    "during", "over", "under", "since", "between", "than", "as", "with", "that", "which", "who", "had", "have", "has",
+    "will", "would", "this", "last", "each", "every", "annually", "a", "year", "years", "people", "percent",
+];
 const FORECAST: &[&str] = &["will", "would", "could", "might", "expected to", "projected", "projects", "forecast", "forecasts", "on pace", "on track", "if"];
 const ANNUAL: &[&str] = &["annually", "every year", "each year", "a year", "per year", "per annum", "yearly", "annual"];
 const OFFICE_WORDS: &[&str] = &[
@@ -200,6 +241,13 @@ fn pick_measure(s: &Parsed<'_>, q: &QuantityMention, measures: &[(usize, &Mentio
     let after = measures.iter().filter(|(_, m)| m.start >= q.end && s.gap(q.end, m.start) <= 6).min_by_key(|(_, m)| m.start);
     if let Some((i, _)) = after {
         return Some(*i);
+    }
+    // "two million pills": a figure with a noun of its own does not take a measure from before.
+    let own_noun = s.words_after(q.end, 1).first().is_some_and(|w| {
+        w.chars().next().is_some_and(char::is_alphabetic) && !FUNCTION_WORDS.contains(&w.as_str())
+    });
+    if own_noun && !change {
+        return None;
     }
     let before = measures.iter().filter(|(_, m)| m.end <= q.start && s.gap(m.end, q.start) <= 5).max_by_key(|(_, m)| m.end);
     if let Some((i, _)) = before {
@@ -449,8 +497,10 @@ fn kind_name(kind: EntityKind) -> &'static str {
 fn is_kin_modifier(s: &Parsed<'_>, m: &Mention) -> bool {
     let before = s.words_before(m.start, 6).join(" ");
     let after = s.words_after(m.end, 2).join(" ");
-    let possessive_kin = s.text[m.end..].starts_with("'s") || s.text[m.end..].starts_with("\u{2019}s");
-    KINSHIP.iter().any(|k| before.contains(k)) || possessive_kin && (after.starts_with("sons") || after.starts_with("son ") || after == "son")
+    let possessive = s.text[m.end..].starts_with("'s") || s.text[m.end..].starts_with("\u{2019}s");
+    let next = after.trim_start_matches(['\'', 's']).trim_start();
+    let kin = ["son", "sons", "daughter", "wife", "brother", "father", "nephew", "widow"];
+    KINSHIP.iter().any(|k| before.contains(k)) || possessive && kin.iter().any(|k| next.split(' ').next() == Some(k))
 }
 
 fn find_patients(s: &Parsed<'_>, lexicon: &Lexicon, trigger: &Mention, kind: EntityKind, passive: bool) -> Vec<usize> {
@@ -544,7 +594,7 @@ fn assign_dates<'d>(s: &'d Parsed<'_>, frames: &[EventFrame]) -> Vec<(usize, &'d
             out.extend((0..frames.len()).map(|i| (i, d)));
             continue;
         }
-        let preceding = frames.iter().enumerate().filter(|(_, f)| f.end <= d.start && s.gap(f.end, d.start) <= 10).max_by_key(|(_, f)| f.end);
+        let preceding = frames.iter().enumerate().filter(|(_, f)| f.end <= d.start && s.gap(f.end, d.start) <= 15).max_by_key(|(_, f)| f.end);
         let following = frames.iter().enumerate().filter(|(_, f)| f.start >= d.end && s.gap(d.end, f.start) <= 8).min_by_key(|(_, f)| f.start);
         if let Some((i, _)) = preceding.or(following) {
             out.push((i, d));
@@ -571,7 +621,13 @@ fn category(lexicon: &Lexicon, entity: usize) -> Value {
 fn agent_of(s: &Parsed<'_>, lexicon: &Lexicon, f: &EventFrame) -> Option<(Value, String)> {
     let agents: Vec<(usize, &Mention)> = s.entity_mentions(lexicon, &[EntityKind::Agent, EntityKind::Country]).collect();
     let by = agents.iter().find(|(_, m)| m.start >= f.end && s.gap(f.end, m.start) <= 10 && s.words_before(m.start, 2).iter().any(|w| w == "by"));
-    let before = agents.iter().filter(|(_, m)| m.end <= f.start && s.gap(m.end, f.start) <= 6).max_by_key(|(_, m)| m.end);
+    // "his arrest" has no agent before it; "returned to Mexico … after his arrest" neither.
+    let possessed = s.words_before(f.start, 1).first().is_some_and(|w| matches!(w.as_str(), "his" | "her" | "their" | "its"));
+    let before = agents
+        .iter()
+        .filter(|(_, m)| m.end <= f.start && s.gap(m.end, f.start) <= 3 && !possessed)
+        .filter(|(_, m)| !s.words_before(m.start, 2).iter().any(|w| matches!(w.as_str(), "to" | "from" | "in" | "into" | "at" | "of" | "with" | "against")))
+        .max_by_key(|(_, m)| m.end);
     let (i, m) = by.or(before)?;
     let root = lexicon.root(*i);
     Some((category(lexicon, root), s.text[m.start..m.end].to_string()))

@@ -192,6 +192,8 @@ pub struct ClaimDraft {
 /// A statement as normalize sees it.
 pub struct StatementInput<'a> {
     pub quote: &'a str,
+    /// A citation: only its quoted title is read.
+    pub note: bool,
     pub published: Option<PartialDate>,
     /// The sentence a pronoun in the quote most likely refers back to.
     pub context: Option<&'a str>,
