@@ -30,7 +30,7 @@ impl<'a> Parsed<'a> {
         let mut word_starts = Vec::new();
         let mut in_word = false;
         for (i, c) in text.char_indices() {
-            let word = !c.is_whitespace() && !matches!(c, '\u{2014}' | '\u{2013}');
+            let word = !is_space(c);
             if word && !in_word {
                 word_starts.push(i);
             }
@@ -61,13 +61,13 @@ impl<'a> Parsed<'a> {
 
     /// The `n` words before `byte`, lowercased, without punctuation, nearest last.
     fn words_before(&self, byte: usize, n: usize) -> Vec<String> {
-        let mut out: Vec<String> = self.lower[..byte].split_whitespace().rev().take(n).map(clean).collect();
+        let mut out: Vec<String> = self.lower[..byte].split(is_space).filter(|w| !w.is_empty()).rev().take(n).map(clean).collect();
         out.reverse();
         out
     }
 
     fn words_after(&self, byte: usize, n: usize) -> Vec<String> {
-        self.lower[byte..].split_whitespace().take(n).map(clean).collect()
+        self.lower[byte..].split(is_space).filter(|w| !w.is_empty()).take(n).map(clean).collect()
     }
 
     fn has_word(&self, words: &[&str]) -> bool {
@@ -80,6 +80,11 @@ impl<'a> Parsed<'a> {
             _ => None,
         })
     }
+}
+
+/// Words are separated by spaces and by dashes that join clauses.
+fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{2014}' | '\u{2013}')
 }
 
 fn clean(w: &str) -> String {
@@ -140,7 +145,9 @@ fn readable(quote: &str, note: bool) -> String {
             }
         }
     }
-    for m in url.find_iter(quote) {
+    static REF: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let reference = REF.get_or_init(|| regex::Regex::new(r"\[[0-9]{1,3}(?:[,\u{2013}-][0-9]{1,3})*\]").expect("regex"));
+    for m in url.find_iter(quote).chain(reference.find_iter(quote)) {
         keep[m.start()..m.end()].iter_mut().for_each(|k| *k = false);
     }
     let mut out = String::with_capacity(quote.len());
@@ -163,9 +170,11 @@ const CHANGE_DOWN: &[&str] = &["decline", "declined", "drop", "dropped", "fell",
 const FUNCTION_WORDS: &[&str] = &[
     "of", "in", "to", "for", "and", "or", "the", "a", "an", "were", "was", "is", "are", "per", "by", "from", "on", "at",
     "during", "over", "under", "since", "between", "than", "as", "with", "that", "which", "who", "had", "have", "has",
-    "will", "would", "this", "last", "each", "every", "annually", "a", "year", "years", "people", "percent",
+    "will", "would", "this", "last", "each", "every", "annually", "people", "percent",
 ];
-const FORECAST: &[&str] = &["will", "would", "could", "might", "expected to", "projected", "projects", "forecast", "forecasts", "on pace", "on track", "if"];
+/// A figure followed by one of these is a duration, not a measured quantity.
+const TIME_UNITS: &[&str] = &["year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "hours", "centuries", "times"];
+const FORECAST: &[&str] = &["will", "would", "could", "might", "expected to", "projected", "projects", "forecast", "forecasts", "on pace", "on track"];
 const ANNUAL: &[&str] = &["annually", "every year", "each year", "a year", "per year", "per annum", "yearly", "annual"];
 const OFFICE_WORDS: &[&str] = &[
     "term", "tenure", "presidency", "administration", "government", "sexenio", "office", "presidential", "six years", "six-year",
@@ -184,6 +193,9 @@ fn quantity_claims(s: &Parsed<'_>, lexicon: &Lexicon, out: &mut Vec<ClaimDraft>)
         return;
     }
     for q in &s.quantities {
+        if s.words_after(q.end, 1).first().is_some_and(|w| TIME_UNITS.contains(&w.as_str())) {
+            continue;
+        }
         let change = q.value.unit == Unit::Percent && change_direction(s, q).is_some();
         let Some(measure) = pick_measure(s, q, &measures, change) else { continue };
         let measure = narrowest(lexicon, measure, &measures);
@@ -246,7 +258,9 @@ fn pick_measure(s: &Parsed<'_>, q: &QuantityMention, measures: &[(usize, &Mentio
     let own_noun = s.words_after(q.end, 1).first().is_some_and(|w| {
         w.chars().next().is_some_and(char::is_alphabetic) && !FUNCTION_WORDS.contains(&w.as_str())
     });
-    if own_noun && !change {
+    // "1 percent of gross domestic product": the share is of what follows, which is no measure.
+    let share_of_other = s.words_after(q.end, 1).first().is_some_and(|w| w == "of");
+    if (own_noun || share_of_other) && !change && q.value.unit != Unit::Rate {
         return None;
     }
     let before = measures.iter().filter(|(_, m)| m.end <= q.start && s.gap(m.end, q.start) <= 5).max_by_key(|(_, m)| m.end);
@@ -283,7 +297,9 @@ fn local_place(s: &Parsed<'_>, q: &QuantityMention, lexicon: &Lexicon) -> Option
 /// The time scope of a figure: parameters for its key.
 fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon) -> BTreeMap<String, String> {
     let mut scope = BTreeMap::new();
-    if FORECAST.iter().any(|w| find_word(&s.lower, w).is_some()) {
+    let window_start = s.word_starts.get(s.word(start).saturating_sub(4)).copied().unwrap_or(0);
+    let window_end = s.word_starts.get(s.word(end) + 5).copied().unwrap_or(s.text.len());
+    if FORECAST.iter().any(|w| find_word(&s.lower[window_start..window_end], w).is_some()) {
         scope.insert("modality".into(), "forecast".into());
     }
     if let Some(within) = first_stretch(&s.lower) {
@@ -315,7 +331,11 @@ fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon) -> BT
         }
         return scope;
     }
-    if let Some(period) = period_in(s, lexicon) {
+    let period = period_in(s, lexicon).or_else(|| {
+        // "in her first four months": the stretch is of the term of the holder named.
+        scope.contains_key("within").then(|| holder_period(s, lexicon)).flatten()
+    });
+    if let Some(period) = period {
         let p = &lexicon.periods[period];
         if final_year_of_holder(s, lexicon, period) {
             scope.insert("year".into(), p.to.year.to_string());
@@ -369,6 +389,10 @@ fn period_in(s: &Parsed<'_>, lexicon: &Lexicon) -> Option<usize> {
             .map(|(p, _)| *p);
     }
     None
+}
+
+fn holder_period(s: &Parsed<'_>, lexicon: &Lexicon) -> Option<usize> {
+    s.entity_mentions(lexicon, &[EntityKind::Person]).find_map(|(i, _)| lexicon.period_of_holder(i))
 }
 
 fn final_year_of_holder(s: &Parsed<'_>, lexicon: &Lexicon, period: usize) -> bool {
@@ -553,6 +577,13 @@ fn find_patients(s: &Parsed<'_>, lexicon: &Lexicon, trigger: &Mention, kind: Ent
         }
         return found;
     }
+    // Things, unlike people, are often named before the act in the active voice too:
+    // "Mexico's Congress passed a law".
+    if kind != EntityKind::Person {
+        if let Some((i, _)) = before.last().filter(|(_, m)| s.gap(m.end, trigger.start) <= 6) {
+            return vec![*i];
+        }
+    }
     Vec::new()
 }
 
@@ -594,9 +625,15 @@ fn assign_dates<'d>(s: &'d Parsed<'_>, frames: &[EventFrame]) -> Vec<(usize, &'d
             out.extend((0..frames.len()).map(|i| (i, d)));
             continue;
         }
+        // "Your March 3 explainer": a date right before a noun dates that noun, unless the noun is
+        // the event itself ("the February 20 designations", "the 2020 arrest").
+        let next_word = s.words_after(d.end, 1);
+        let modifies_noun = next_word.first().is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic) && !FUNCTION_WORDS.contains(&w.as_str()));
+        let following_gap = if modifies_noun { 2 } else { 8 };
         let preceding = frames.iter().enumerate().filter(|(_, f)| f.end <= d.start && s.gap(f.end, d.start) <= 15).max_by_key(|(_, f)| f.end);
-        let following = frames.iter().enumerate().filter(|(_, f)| f.start >= d.end && s.gap(d.end, f.start) <= 8).min_by_key(|(_, f)| f.start);
-        if let Some((i, _)) = preceding.or(following) {
+        let following = frames.iter().enumerate().filter(|(_, f)| f.start >= d.end && s.gap(d.end, f.start) <= following_gap).min_by_key(|(_, f)| f.start);
+        let preceding = if modifies_noun { None } else { preceding };
+        if let Some((i, _)) = following.filter(|_| modifies_noun).or(preceding).or(following) {
             out.push((i, d));
         }
     }
@@ -626,9 +663,18 @@ fn agent_of(s: &Parsed<'_>, lexicon: &Lexicon, f: &EventFrame) -> Option<(Value,
     let before = agents
         .iter()
         .filter(|(_, m)| m.end <= f.start && s.gap(m.end, f.start) <= 3 && !possessed)
-        .filter(|(_, m)| !s.words_before(m.start, 2).iter().any(|w| matches!(w.as_str(), "to" | "from" | "in" | "into" | "at" | "of" | "with" | "against")))
+        .filter(|(_, m)| {
+            let before = s.words_before(m.start, 2);
+            let object_of = |w: &str| matches!(w, "to" | "from" | "in" | "into" | "at" | "of" | "with" | "against");
+            !(before.last().is_some_and(|w| object_of(w)) || before.len() == 2 && before[1] == "the" && object_of(&before[0]))
+        })
         .max_by_key(|(_, m)| m.end);
-    let (i, m) = by.or(before)?;
+    // "taken into U.S. custody": the body right after a trigger that ends in a preposition.
+    let trigger_text = s.lower[f.start..f.end].to_string();
+    let right_after = agents
+        .iter()
+        .find(|(_, m)| (trigger_text.ends_with(" into") || trigger_text.ends_with(" to")) && m.start >= f.end && s.gap(f.end, m.start) == 0);
+    let (i, m) = by.or(right_after).or(before)?;
     let root = lexicon.root(*i);
     Some((category(lexicon, root), s.text[m.start..m.end].to_string()))
 }
