@@ -170,8 +170,9 @@ const CHANGE_DOWN: &[&str] = &["decline", "declined", "drop", "dropped", "fell",
 const FUNCTION_WORDS: &[&str] = &[
     "of", "in", "to", "for", "and", "or", "the", "a", "an", "were", "was", "is", "are", "per", "by", "from", "on", "at",
     "during", "over", "under", "since", "between", "than", "as", "with", "that", "which", "who", "had", "have", "has",
-    "will", "would", "this", "last", "each", "every", "annually", "people", "percent",
+    "will", "would", "this", "last", "each", "every", "annually", "people", "percent", "less", "more", "fewer", "only",
 ];
+const DETERMINERS: &[&str] = &["the", "a", "an", "your", "its", "his", "her", "their", "our", "my", "this", "that", "these", "those"];
 /// A figure followed by one of these is a duration, not a measured quantity.
 const TIME_UNITS: &[&str] = &["year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "hours", "centuries", "times"];
 const FORECAST: &[&str] = &["will", "would", "could", "might", "expected to", "projected", "projects", "forecast", "forecasts", "on pace", "on track"];
@@ -255,7 +256,7 @@ fn pick_measure(s: &Parsed<'_>, q: &QuantityMention, measures: &[(usize, &Mentio
         return Some(*i);
     }
     // "two million pills": a figure with a noun of its own does not take a measure from before.
-    let own_noun = s.words_after(q.end, 1).first().is_some_and(|w| {
+    let own_noun = s.text[q.end..].starts_with(' ') && s.words_after(q.end, 1).first().is_some_and(|w| {
         w.chars().next().is_some_and(char::is_alphabetic) && !FUNCTION_WORDS.contains(&w.as_str())
     });
     // "1 percent of gross domestic product": the share is of what follows, which is no measure.
@@ -308,7 +309,8 @@ fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon) -> BT
     let nearest_date = s
         .dates
         .iter()
-        .map(|d| (if d.start >= end { s.gap(end, d.start) } else { s.gap(d.end, start) }, d))
+        // A date after the figure ("more than 200 in 2020") binds tighter than one before it.
+        .map(|d| (if d.start >= end { s.gap(end, d.start) } else { s.gap(d.end, start) + 2 }, d))
         .filter(|(gap, _)| *gap <= 8)
         .min_by_key(|(gap, d)| (*gap, d.start));
     if let Some((_, d)) = nearest_date {
@@ -627,8 +629,8 @@ fn assign_dates<'d>(s: &'d Parsed<'_>, frames: &[EventFrame]) -> Vec<(usize, &'d
         }
         // "Your March 3 explainer": a date right before a noun dates that noun, unless the noun is
         // the event itself ("the February 20 designations", "the 2020 arrest").
-        let next_word = s.words_after(d.end, 1);
-        let modifies_noun = next_word.first().is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic) && !FUNCTION_WORDS.contains(&w.as_str()));
+        let determiner = s.words_before(d.start, 1).first().is_some_and(|w| DETERMINERS.contains(&w.as_str()));
+        let modifies_noun = determiner && s.words_after(d.end, 1).first().is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic) && !FUNCTION_WORDS.contains(&w.as_str()));
         let following_gap = if modifies_noun { 2 } else { 8 };
         let preceding = frames.iter().enumerate().filter(|(_, f)| f.end <= d.start && s.gap(f.end, d.start) <= 15).max_by_key(|(_, f)| f.end);
         let following = frames.iter().enumerate().filter(|(_, f)| f.start >= d.end && s.gap(d.end, f.start) <= following_gap).min_by_key(|(_, f)| f.start);
