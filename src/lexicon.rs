@@ -103,6 +103,9 @@ pub struct Event {
     /// The kind of entity the event happens to (default: a person).
     #[serde(default = "default_patient")]
     pub patient: EntityKind,
+    /// The patient is the subject of the trigger ("Sheinbaum took office"), not its object.
+    #[serde(default)]
+    pub intransitive: bool,
     #[serde(default)]
     pub facets: Vec<Facet>,
 }

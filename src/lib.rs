@@ -131,6 +131,7 @@ pub fn claims_of(sheets: &[LoadedSheet], lexicon: &Lexicon) -> Vec<Claim> {
                     line: loaded.lines.get(k).copied().unwrap_or(1),
                     published: meta.published.map(|p: PartialDate| p.to_string()),
                     cites: meta.cites.clone(),
+                    note: st.note,
                 });
             }
         }

@@ -24,6 +24,8 @@ pub struct Claim {
     pub line: usize,
     pub published: Option<String>,
     pub cites: Vec<String>,
+    /// Read from a citation (endnote) rather than the body.
+    pub note: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -64,10 +66,13 @@ pub enum Note {
     NotIndependent,
     /// A source states the value more than once.
     Repeated,
+    /// A source gives several values that cannot all hold at once: read as several
+    /// occurrences or scopes, not as a contradiction.
+    SeveralValues,
 }
 
 impl Note {
-    pub const ALL: [Note; 8] = [
+    pub const ALL: [Note; 9] = [
         Note::SameValue,
         Note::IntervalsOverlap,
         Note::PrecisionDiffers,
@@ -76,6 +81,7 @@ impl Note {
         Note::SelfContradiction,
         Note::NotIndependent,
         Note::Repeated,
+        Note::SeveralValues,
     ];
 
     pub fn code(self) -> &'static str {
@@ -88,6 +94,7 @@ impl Note {
             Note::SelfContradiction => "self-contradiction",
             Note::NotIndependent => "not-independent",
             Note::Repeated => "repeated",
+            Note::SeveralValues => "several-values",
         }
     }
 
@@ -101,6 +108,7 @@ impl Note {
             Note::SelfContradiction => "a source gives two incompatible values for this key",
             Note::NotIndependent => "one source cites another, so they are not independent",
             Note::Repeated => "a source states this more than once",
+            Note::SeveralValues => "a source gives several values that cannot all hold: read as several occurrences or scopes",
         }
     }
 }
@@ -125,32 +133,54 @@ pub fn compare(claims: Vec<Claim>, lexicon: &Lexicon) -> Vec<Group> {
     groups
 }
 
+/// Two sources conflict when none of the values one gives can hold with any the other gives;
+/// a source that gives several values (a capture in 2014 and a recapture in 2016) describes
+/// several occurrences. A source contradicts itself only where its text and its own endnote
+/// disagree.
 fn judge(mut claims: Vec<Claim>, lexicon: &Lexicon) -> Group {
     claims.sort_by(|a, b| (&a.source, a.start, a.end, a.value.to_json().to_string()).cmp(&(&b.source, b.start, b.end, b.value.to_json().to_string())));
     claims.dedup_by(|a, b| a.source == b.source && a.start == b.start && a.value == b.value);
     let key = claims[0].key.clone();
     let mut notes = BTreeSet::new();
     let mut clashes = Vec::new();
+    let mut incompatible = Vec::new();
+    let mut compatible_sources: BTreeSet<(&str, &str)> = BTreeSet::new();
     for i in 0..claims.len() {
         for j in i + 1..claims.len() {
             let (a, b) = (&claims[i], &claims[j]);
-            if !a.value.agrees(&b.value, lexicon) {
-                clashes.push((i, j));
-                if a.source == b.source {
-                    notes.insert(Note::SelfContradiction);
+            let agree = a.value.agrees(&b.value, lexicon);
+            if a.source == b.source {
+                match (agree, a.note != b.note) {
+                    (true, _) => {
+                        notes.insert(Note::Repeated);
+                    }
+                    (false, true) => {
+                        notes.insert(Note::SelfContradiction);
+                        clashes.push((i, j));
+                    }
+                    (false, false) => {
+                        notes.insert(Note::SeveralValues);
+                    }
                 }
                 continue;
             }
-            if a.source == b.source {
-                notes.insert(Note::Repeated);
-                continue;
-            }
-            notes.insert(pair_note(&a.value, &b.value));
-            if a.cites.contains(&b.source) || b.cites.contains(&a.source) {
-                notes.insert(Note::NotIndependent);
+            if agree {
+                compatible_sources.insert((a.source.as_str(), b.source.as_str()));
+                notes.insert(pair_note(&a.value, &b.value));
+                if a.cites.contains(&b.source) || b.cites.contains(&a.source) {
+                    notes.insert(Note::NotIndependent);
+                }
+            } else {
+                incompatible.push((i, j));
             }
         }
     }
+    for (i, j) in incompatible {
+        if !compatible_sources.contains(&(claims[i].source.as_str(), claims[j].source.as_str())) {
+            clashes.push((i, j));
+        }
+    }
+    clashes.sort_unstable();
     let sources: BTreeSet<&str> = claims.iter().map(|c| c.source.as_str()).collect();
     let verdict = if !clashes.is_empty() {
         notes.insert(Note::ValuesIncompatible);

@@ -268,6 +268,13 @@ fn pick_measure(s: &Parsed<'_>, q: &QuantityMention, measures: &[(usize, &Mentio
     if let Some((i, _)) = before {
         return Some(*i);
     }
+    // "Overdose deaths fell 27 percent in 2024, to about 80,000": the subject rose or fell to it.
+    let led_in = s.words_before(q.start, 2).iter().any(|w| matches!(w.as_str(), "to" | "at" | "reached" | "totaled" | "totalled" | "hit" | "topped"));
+    if led_in {
+        if let Some((i, _)) = measures.iter().filter(|(_, m)| m.end <= q.start).max_by_key(|(_, m)| m.end) {
+            return Some(*i);
+        }
+    }
     // "Homicide victims in 2018: more than 33,000": the measure heads the line, before a colon.
     if let Some(colon) = s.text[..q.start].rfind(':') {
         if let Some((i, _)) = measures.iter().filter(|(_, m)| m.end <= colon).max_by_key(|(_, m)| m.end) {
@@ -446,7 +453,7 @@ fn event_claims(s: &Parsed<'_>, statement: &StatementInput<'_>, lexicon: &Lexico
         let intended = before2.last().is_some_and(|w| w == "to" || w == "be") || before3.first().is_some_and(|w| w == "be") && before3.get(1).is_some_and(|w| w.ends_with("ly"));
         let passive = before3.iter().any(|w| PASSIVE.contains(&w.as_str()));
         let patient_kind = lexicon.events[event].patient;
-        let mut patients = find_patients(s, lexicon, m, patient_kind, passive);
+        let mut patients = find_patients(s, lexicon, m, patient_kind, passive || lexicon.events[event].intransitive);
         if patients.is_empty() && patient_kind == EntityKind::Person && has_pronoun_or_role(s) {
             patients = frames.iter().rev().find(|f| !f.patients.is_empty()).map(|f| f.patients.clone()).unwrap_or_default();
             if patients.is_empty() {

@@ -457,6 +457,16 @@ fn parse_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMention, us
     if !in_words && word_at(toks, fig_tok + 1).is_some_and(|w| matches!(w, "st" | "nd" | "rd" | "th")) && toks[fig_tok + 1].glued {
         return None;
     }
+    // "seven in ten", "one in four": a share.
+    if !money && word_at(toks, j) == Some("in") {
+        if let Some((whole, after, _)) = figure_at(toks, j + 1, false) {
+            if whole > value && (2.0..=1000.0).contains(&whole) && !is_year(whole) && value > 0.0 {
+                let share = round(value / whole * 100.0);
+                let q = Quantity::exact(share, Unit::Percent);
+                return finish(text, toks, start_tok, after, q, QuantityKind::Percent, hedge, hedge_text);
+            }
+        }
+    }
     if in_words && value == 1.0 && hedge.is_none() && !money {
         return None;
     }
@@ -791,6 +801,13 @@ mod tests {
         assert_eq!((q.lo, q.hi, q.of), (Some(109.0), Some(109.0), Some(122.0)));
         assert_eq!(one("one hundred and nine of the 122").of, Some(122.0));
         assert_eq!(one("109 out of the 122").lo, Some(109.0));
+    }
+
+    #[test]
+    fn x_in_y_is_a_share() {
+        assert_eq!(bounds("seven in ten guns"), (Some(70.0), Some(70.0), false, false, Unit::Percent));
+        assert_eq!(bounds("roughly one in four"), (Some(22.5), Some(27.5), false, false, Unit::Percent));
+        assert_eq!(one("seven in 2020").unit, Unit::Count);
     }
 
     #[test]
