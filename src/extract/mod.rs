@@ -45,22 +45,31 @@ const ANTECEDENT_REACH: usize = 4;
 pub fn extract(source: &Source, lexicon: &Lexicon) -> ClaimSheet {
     let text = &source.text;
     let sentences = sentences::split(text);
-    // For each body sentence: does it name a person something happens to?
-    let names_person: Vec<bool> = sentences
+    // For each body sentence: does it name a person, and is one the patient of an event?
+    let persons: Vec<(bool, bool)> = sentences
         .iter()
         .map(|s| {
-            !s.note
-                && lexicon.mentions(&text[s.start..s.end]).iter().any(|m| matches!(m.target, Target::Entity(i) if lexicon.entities[i].kind == EntityKind::Person))
+            if s.note {
+                return (false, false);
+            }
+            let quote = &text[s.start..s.end];
+            let named = lexicon.mentions(quote).iter().any(|m| matches!(m.target, Target::Entity(i) if lexicon.entities[i].kind == EntityKind::Person));
+            let input = StatementInput { quote, note: false, published: source.meta.published, context: None };
+            let patient = named && normalize(&input, lexicon).iter().any(|c| c.key.params.contains_key("person") && lexicon.events.iter().any(|e| c.key.subject == e.id));
+            (named, patient)
         })
         .collect();
     let mut statements = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
         let quote = &text[sentence.start..sentence.end];
-        let antecedent = (index.saturating_sub(ANTECEDENT_REACH * 3)..index)
-            .rev()
-            .filter(|&j| !sentences[j].note)
-            .take(ANTECEDENT_REACH)
-            .find(|&j| names_person[j])
+        // The antecedent: the nearest earlier body sentence where something happened to a person,
+        // else the nearest that names one.
+        let window: Vec<usize> = (index.saturating_sub(ANTECEDENT_REACH * 3)..index).rev().filter(|&j| !sentences[j].note).take(ANTECEDENT_REACH).collect();
+        let antecedent = window
+            .iter()
+            .find(|&&j| persons[j].1)
+            .or_else(|| window.iter().find(|&&j| persons[j].0))
+            .map(|&j| j)
             .map(|j| Context { text: text[sentences[j].start..sentences[j].end].to_string(), start: sentences[j].start, end: sentences[j].end });
         let input = StatementInput { quote, note: sentence.note, published: source.meta.published, context: antecedent.as_ref().map(|c| c.text.as_str()) };
         let claims = normalize(&input, lexicon);

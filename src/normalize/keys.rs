@@ -448,13 +448,14 @@ fn event_claims(s: &Parsed<'_>, statement: &StatementInput<'_>, lexicon: &Lexico
         let Target::Trigger(event) = m.target else { continue };
         let before2 = s.words_before(m.start, 2);
         let before3 = s.words_before(m.start, 3);
-        let void = before2.iter().any(|w| NEGATION.contains(&w.as_str()) || w.ends_with("n't") || ATTEMPT.contains(&w.as_str()));
+        let failed_after = s.words_after(m.end, 4).iter().any(|w| ATTEMPT.contains(&w.as_str()) || w == "failed");
+        let void = failed_after || before2.iter().any(|w| NEGATION.contains(&w.as_str()) || w.ends_with("n't") || ATTEMPT.contains(&w.as_str()));
         let brief = before2.iter().any(|w| BRIEF.contains(&w.as_str()));
         let intended = before2.last().is_some_and(|w| w == "to" || w == "be") || before3.first().is_some_and(|w| w == "be") && before3.get(1).is_some_and(|w| w.ends_with("ly"));
         let passive = before3.iter().any(|w| PASSIVE.contains(&w.as_str()));
         let patient_kind = lexicon.events[event].patient;
         let mut patients = find_patients(s, lexicon, m, patient_kind, passive || lexicon.events[event].intransitive);
-        if patients.is_empty() && patient_kind == EntityKind::Person && has_pronoun_or_role(s) {
+        if patients.is_empty() && patient_kind == EntityKind::Person && pronoun_patient(s, m, passive) {
             patients = frames.iter().rev().find(|f| !f.patients.is_empty()).map(|f| f.patients.clone()).unwrap_or_default();
             if patients.is_empty() {
                 patients = statement.context.and_then(|c| salient_person(c, statement, lexicon)).into_iter().collect();
@@ -569,7 +570,10 @@ fn find_patients(s: &Parsed<'_>, lexicon: &Lexicon, trigger: &Mention, kind: Ent
             return found;
         }
     }
-    if let Some(&&(i, first)) = after.first().filter(|(_, m)| s.gap(trigger.end, m.start) <= 12) {
+    let nominal = is_nominal(s, trigger);
+    let linked = s.words_after(trigger.end, 2).iter().any(|w| LINKING.contains(&w.as_str()));
+    let governed = |m: &Mention| !nominal || linked || s.words_before(m.start, 12).iter().rev().take(s.gap(trigger.end, m.start) + 1).any(|w| w == "of");
+    if let Some(&&(i, first)) = after.first().filter(|(_, m)| s.gap(trigger.end, m.start) <= 12 && governed(m)) {
         let mut found = vec![i];
         let mut at = first;
         for &&(j, next) in after.iter().skip(1) {
@@ -600,7 +604,58 @@ fn has_pronoun_or_role(s: &Parsed<'_>) -> bool {
     s.has_word(PRONOUNS) || s.has_word(ROLE_NOUNS)
 }
 
-/// The person something last happened to in the antecedent sentence, else its last person.
+/// Does a pronoun or role noun stand where the trigger's patient would: the subject of a
+/// passive ("He was returned"), the object ("release him", "sent the minister back"), or the
+/// possessor of a noun ("his arrest")? A pronoun that is the agent ("He continued to arrest
+/// targets") does not count.
+fn pronoun_patient(s: &Parsed<'_>, trigger: &Mention, passive: bool) -> bool {
+    let before = s.words_before(trigger.start, 4);
+    let after = s.words_after(trigger.end, 3);
+    let subject = |w: &String| matches!(w.as_str(), "he" | "she");
+    if passive && before.iter().any(subject) {
+        return true;
+    }
+    if before.last().is_some_and(|w| matches!(w.as_str(), "his" | "her")) {
+        return true;
+    }
+    if after.first().is_some_and(|w| matches!(w.as_str(), "him" | "her")) {
+        return true;
+    }
+    let following = after.join(" ");
+    ROLE_NOUNS.iter().any(|r| following.starts_with(r)) || passive && ROLE_NOUNS.iter().any(|r| before.join(" ").contains(r))
+}
+
+/// A trigger used as a noun ("the arrest", "Mexico's high-profile arrests") takes its patient
+/// after it only through "of" ("the arrest of X", "that of X") or a linking verb ("the
+/// designations covered X").
+fn is_nominal(s: &Parsed<'_>, trigger: &Mention) -> bool {
+    let word = &s.lower[trigger.start..trigger.end];
+    if word.ends_with("ed") || word.ends_with("ing") || word.contains(' ') {
+        return false;
+    }
+    let raw_before = &s.lower[..trigger.start];
+    let clause_start = raw_before.rfind([',', ';', ':', '(']).map_or(0, |i| i + 1);
+    for w in s.lower[clause_start..trigger.start].split(is_space).filter(|w| !w.is_empty()).rev().take(4).map(clean) {
+        if DETERMINERS.contains(&w.as_str()) || w.ends_with("'s") {
+            return true;
+        }
+        // Only figures, months and hyphenated words may stand between a determiner and its noun
+        // here: "the 2020 arrest", "high-profile arrests". A plain word is likely the subject
+        // of a verb: "the U.S. government flies".
+        let modifier = w.chars().any(|c| c.is_ascii_digit()) || w.contains('-') || MONTH_NAMES.contains(&w.as_str());
+        if !modifier {
+            return false;
+        }
+    }
+    false
+}
+
+const MONTH_NAMES: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+];
+
+const LINKING: &[&str] = &["covered", "covers", "included", "includes", "named", "names", "listed", "lists", "targeted", "targets"];
+
 fn salient_person(context: &str, statement: &StatementInput<'_>, lexicon: &Lexicon) -> Option<usize> {
     let c = Parsed::new(context, statement.published, lexicon);
     let mut patient = None;
