@@ -319,9 +319,21 @@ fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon) -> BT
         // A date after the figure ("more than 200 in 2020") binds tighter than one before it.
         .map(|d| (if d.start >= end { s.gap(end, d.start) } else { s.gap(d.end, start) + 2 }, d))
         .filter(|(gap, _)| *gap <= 8)
-        .min_by_key(|(gap, d)| (*gap, d.start));
+        .min_by_key(|(gap, d)| (*gap, d.start))
+        // A sentence with a single date is scoped by it, however far from the figure.
+        .or_else(|| {
+            let d = s.dates.first().filter(|_| s.dates.len() == 1)?;
+            let distance = |a: usize, b: usize| if b >= d.end { s.gap(d.end, a) } else { s.gap(b, d.start) };
+            let nearest = s.quantities.iter().min_by_key(|q| distance(q.start, q.end))?;
+            (nearest.start == start).then_some((0, d))
+        });
     if let Some((_, d)) = nearest_date {
-        let by = s.words_before(d.start, 1).first().is_some_and(|w| w == "by");
+        let lead = s.words_before(d.start, 1).first().cloned().unwrap_or_default();
+        let bound = match lead.as_str() {
+            "by" | "until" | "through" | "till" => "by",
+            "since" => "since",
+            _ => "year",
+        };
         match d.value {
             DateValue::Span(a, b) => match lexicon.periods.iter().find(|p| p.from.year == a.from.0 && p.to.year == b.to.0) {
                 Some(p) => {
@@ -335,7 +347,7 @@ fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon) -> BT
                 scope.insert("decade".into(), format!("{}s", r.from.0));
             }
             DateValue::On(r) => {
-                scope.insert(if by { "by" } else { "year" }.into(), r.from.0.to_string());
+                scope.insert(bound.into(), r.from.0.to_string());
             }
         }
         return scope;

@@ -1,0 +1,61 @@
+//! Bad input: one folder per case under `tests/fixtures/bad/`, with the arguments to run and
+//! a piece of the expected message in `expect.json`. Every case must exit 2 with one line on
+//! stderr that names the file, and write nothing.
+
+use crate::support::{concord, scratch};
+
+#[test]
+fn every_bad_input_is_one_clear_line_exit_2_and_nothing_written() {
+    let mut cases: Vec<_> = std::fs::read_dir("tests/fixtures/bad").expect("cases").map(|e| e.unwrap().path()).collect();
+    cases.sort();
+    assert!(cases.len() >= 10);
+    for case in cases {
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        let expect: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(case.join("expect.json")).unwrap()).unwrap();
+        let out_dir = scratch(&format!("bad/{name}")).join("out");
+        let args: Vec<String> = expect["args"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a.as_str().unwrap().replace("{dir}", &case.to_string_lossy()).replace("{out}", &out_dir.to_string_lossy()))
+            .collect();
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let output = concord(&args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{name}: exit code; stderr: {stderr}");
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{name}: one line, got: {stderr}");
+        let wanted = expect["stderr"].as_str().unwrap();
+        assert!(stderr.contains(wanted), "{name}: expected `{wanted}` in: {stderr}");
+        assert!(!out_dir.exists(), "{name}: wrote {}", out_dir.display());
+    }
+}
+
+#[test]
+fn stale_report_fails_check_and_current_passes() {
+    let dir = scratch("stale");
+    let claims = dir.join("claims");
+    let reports = dir.join("reports");
+    let manifest = "tests/fixtures/corpora/conflict/sources.json";
+    assert!(concord(&["extract", manifest, "--out", &claims.to_string_lossy()]).status.success());
+    assert!(concord(&["check", "--claims", &claims.to_string_lossy(), "--out", &reports.to_string_lossy()]).status.success());
+    let current = concord(&["check", "--check", "--claims", &claims.to_string_lossy(), "--out", &reports.to_string_lossy()]);
+    assert_eq!(current.status.code(), Some(0));
+    std::fs::write(reports.join("report.md"), "edited by hand\n").unwrap();
+    let stale = concord(&["check", "--check", "--claims", &claims.to_string_lossy(), "--out", &reports.to_string_lossy()]);
+    assert_eq!(stale.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&stale.stdout).contains("+# concord report"));
+    assert_eq!(std::fs::read_to_string(reports.join("report.md")).unwrap(), "edited by hand\n", "--check wrote");
+}
+
+#[test]
+fn an_unwritable_output_is_exit_2_and_keeps_the_old_report() {
+    let dir = scratch("unwritable");
+    let claims = dir.join("claims");
+    assert!(concord(&["extract", "tests/fixtures/corpora/conflict/sources.json", "--out", &claims.to_string_lossy()]).status.success());
+    // A file where the output folder should be.
+    let blocker = dir.join("reports");
+    std::fs::write(&blocker, "not a folder").unwrap();
+    let out = concord(&["check", "--claims", &claims.to_string_lossy(), "--out", &blocker.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read_to_string(&blocker).unwrap(), "not a folder");
+}

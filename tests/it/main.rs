@@ -1,0 +1,8 @@
+//! concord's integration tests: one binary, one module per concern.
+
+mod bad_input;
+mod bundled;
+mod corpora;
+mod determinism;
+mod eval;
+mod support;
