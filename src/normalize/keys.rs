@@ -175,6 +175,8 @@ const FUNCTION_WORDS: &[&str] = &[
 const DETERMINERS: &[&str] = &["the", "a", "an", "your", "its", "his", "her", "their", "our", "my", "this", "that", "these", "those"];
 /// A figure followed by one of these is a duration, not a measured quantity.
 const TIME_UNITS: &[&str] = &["year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "hours", "centuries", "times"];
+const COMPARATIVE_UP: &[&str] = &["more than", "higher than", "above"];
+const COMPARATIVE_DOWN: &[&str] = &["less than", "fewer than", "lower than", "below"];
 const FORECAST: &[&str] = &["will", "would", "could", "might", "expected to", "projected", "projects", "forecast", "forecasts", "on pace", "on track"];
 const ANNUAL: &[&str] = &["annually", "every year", "each year", "a year", "per year", "per annum", "yearly", "annual"];
 const OFFICE_WORDS: &[&str] = &[
@@ -237,14 +239,17 @@ fn quantity_claims(s: &Parsed<'_>, lexicon: &Lexicon, out: &mut Vec<ClaimDraft>)
 }
 
 /// Some(true) for a rise, Some(false) for a fall, None when the figure is not a change.
+/// Comparatives count only after the figure ("35% more than"), where they are not a hedge.
 fn change_direction(s: &Parsed<'_>, q: &QuantityMention) -> Option<bool> {
-    let window_start = s.word_starts.get(s.word(q.start).saturating_sub(4)).copied().unwrap_or(0);
-    let window_end = s.word_starts.get(s.word(q.end) + 8).copied().unwrap_or(s.text.len());
-    let window = &s.lower[window_start..window_end];
-    if CHANGE_DOWN.iter().any(|w| find_word(window, w).is_some()) {
+    let before_start = s.word_starts.get(s.word(q.start).saturating_sub(4)).copied().unwrap_or(0);
+    let after_end = s.word_starts.get(s.word(q.end) + 8).copied().unwrap_or(s.text.len());
+    let before = &s.lower[before_start..q.start];
+    let after = &s.lower[q.end.min(after_end)..after_end];
+    let has = |text: &str, cues: &[&str]| cues.iter().any(|w| find_word(text, w).is_some());
+    if has(before, CHANGE_DOWN) || has(after, CHANGE_DOWN) || has(after, COMPARATIVE_DOWN) {
         return Some(false);
     }
-    if CHANGE_UP.iter().any(|w| find_word(window, w).is_some()) || q.value.hedge.as_deref().is_some_and(|h| h.starts_with("exceed")) {
+    if has(before, CHANGE_UP) || has(after, CHANGE_UP) || has(after, COMPARATIVE_UP) || q.value.hedge.as_deref().is_some_and(|h| h.starts_with("exceed")) {
         return Some(true);
     }
     None
@@ -452,6 +457,8 @@ pub(crate) struct EventFrame {
     /// Intended, ordered or demanded ("to designate", "be returned"): no date of its own.
     intended: bool,
     brief: bool,
+    /// Where the next trigger starts: places and destinations after it belong to that one.
+    reach: usize,
 }
 
 fn event_claims(s: &Parsed<'_>, statement: &StatementInput<'_>, lexicon: &Lexicon, out: &mut Vec<ClaimDraft>) -> Vec<EventFrame> {
@@ -463,7 +470,7 @@ fn event_claims(s: &Parsed<'_>, statement: &StatementInput<'_>, lexicon: &Lexico
         let failed_after = s.words_after(m.end, 4).iter().any(|w| ATTEMPT.contains(&w.as_str()) || w == "failed");
         let void = failed_after || before2.iter().any(|w| NEGATION.contains(&w.as_str()) || w.ends_with("n't") || ATTEMPT.contains(&w.as_str()));
         let brief = before2.iter().any(|w| BRIEF.contains(&w.as_str()));
-        let intended = before2.last().is_some_and(|w| w == "to" || w == "be") || before3.first().is_some_and(|w| w == "be") && before3.get(1).is_some_and(|w| w.ends_with("ly"));
+        let mut intended = before2.last().is_some_and(|w| w == "to" || w == "be") || before3.first().is_some_and(|w| w == "be") && before3.get(1).is_some_and(|w| w.ends_with("ly"));
         let passive = before3.iter().any(|w| PASSIVE.contains(&w.as_str()));
         let patient_kind = lexicon.events[event].patient;
         let mut patients = find_patients(s, lexicon, m, patient_kind, passive || lexicon.events[event].intransitive);
@@ -473,7 +480,33 @@ fn event_claims(s: &Parsed<'_>, statement: &StatementInput<'_>, lexicon: &Lexico
                 patients = statement.context.and_then(|c| salient_person(c, statement, lexicon)).into_iter().collect();
             }
         }
-        frames.push(EventFrame { event, start: m.start, end: m.end, patients, void, intended, brief });
+        // "El Chapo, whom marines seized", "Zambada, who was arrested": a relative pronoun
+        // stands for the person just before it.
+        if patients.is_empty() && patient_kind == EntityKind::Person {
+            let before4 = s.words_before(m.start, 4);
+            if before4.iter().any(|w| w == "whom") || passive && before4.iter().any(|w| w == "who") {
+                let relative = find_word(&s.lower[..m.start], "whom").into_iter().chain(find_word(&s.lower[..m.start], "who")).max().unwrap_or(m.start);
+                if let Some((p, _)) = s.entity_mentions(lexicon, &[EntityKind::Person]).filter(|(_, pm)| pm.end <= relative && s.gap(pm.end, relative) <= 2).last() {
+                    patients = vec![p];
+                }
+            }
+        }
+        // "was arrested in 1993 and captured again in 2014": a coordinated verb shares the
+        // patients of the one before it.
+        if patients.is_empty() && patient_kind == EntityKind::Person {
+            if let Some(prev) = frames.last().filter(|p| !p.patients.is_empty() && lexicon.events[p.event].patient == patient_kind) {
+                let between = &s.lower[prev.end..m.start];
+                let no_person = !s.entity_mentions(lexicon, &[EntityKind::Person]).any(|(_, pm)| pm.start >= prev.end && pm.end <= m.start);
+                if (between.contains(" and ") || between.contains(" or ")) && no_person && s.gap(prev.end, m.start) <= 12 {
+                    patients = prev.patients.clone();
+                    intended |= prev.intended;
+                }
+            }
+        }
+        frames.push(EventFrame { event, start: m.start, end: m.end, patients, void, intended, brief, reach: s.text.len() });
+    }
+    for k in 1..frames.len() {
+        frames[k - 1].reach = frames[k].start;
     }
     let dates = assign_dates(s, &frames);
     for (index, f) in frames.iter().enumerate() {
@@ -757,7 +790,7 @@ fn agent_of(s: &Parsed<'_>, lexicon: &Lexicon, f: &EventFrame) -> Option<(Value,
 
 fn place_of(s: &Parsed<'_>, lexicon: &Lexicon, f: &EventFrame) -> Option<(Value, String)> {
     s.entity_mentions(lexicon, &[EntityKind::Place, EntityKind::Country])
-        .filter(|(_, m)| m.start >= f.end && s.gap(f.end, m.start) <= 14)
+        .filter(|(_, m)| m.start >= f.end && m.end <= f.reach && s.gap(f.end, m.start) <= 14)
         .find(|(_, m)| {
             let before = s.words_before(m.start, 4);
             let last = before.last().map(String::as_str).unwrap_or("");
@@ -769,7 +802,7 @@ fn place_of(s: &Parsed<'_>, lexicon: &Lexicon, f: &EventFrame) -> Option<(Value,
 
 fn destination_of(s: &Parsed<'_>, lexicon: &Lexicon, f: &EventFrame) -> Option<(Value, String)> {
     s.entity_mentions(lexicon, &[EntityKind::Place, EntityKind::Country])
-        .filter(|(_, m)| m.start >= f.end && s.gap(f.end, m.start) <= 12)
+        .filter(|(_, m)| m.start >= f.end && m.end <= f.reach && s.gap(f.end, m.start) <= 12)
         .find(|(_, m)| {
             let before = s.words_before(m.start, 2);
             before.last().is_some_and(|w| w == "to" || w == "into") || before.first().is_some_and(|w| w == "to") && before.last().is_some_and(|w| w == "the")
