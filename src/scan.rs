@@ -33,10 +33,8 @@ pub fn scan(text: &str, published: Option<PartialDate>) -> Vec<ScanMention> {
             value: Value::Date(d.value),
         })
         .collect();
+    // Numbers inside dates (the day, the year) are read as numbers too.
     for q in find_quantities(text) {
-        if dates.iter().any(|d| d.start < q.end && q.start < d.end) {
-            continue;
-        }
         let kind = match q.kind {
             crate::normalize::QuantityKind::Number => "number",
             crate::normalize::QuantityKind::Range => "range",

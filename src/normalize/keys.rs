@@ -199,17 +199,18 @@ fn quantity_claims(s: &Parsed<'_>, lexicon: &Lexicon, out: &mut Vec<ClaimDraft>)
         if s.words_after(q.end, 1).first().is_some_and(|w| TIME_UNITS.contains(&w.as_str())) {
             continue;
         }
-        let change = q.value.unit == Unit::Percent && change_direction(s, q).is_some();
+        let change = matches!(q.value.unit, Unit::Percent | Unit::Ratio) && change_direction(s, q).is_some();
         let Some(measure) = pick_measure(s, q, &measures, change) else { continue };
         let measure = narrowest(lexicon, measure, &measures);
         let m = &lexicon.measures[measure];
         let declared = match m.unit {
             MeasureUnit::Count => Unit::Count,
             MeasureUnit::Percent => Unit::Percent,
-            MeasureUnit::Usd => Unit::Usd,
+            MeasureUnit::Usd => Unit::Money("USD"),
             MeasureUnit::Rate => Unit::Rate,
         };
-        let mut value = q.value.clone();
+        // Shares compare in percent, however they were written ("half of", "seven in ten").
+        let mut value = q.value.as_percent();
         let subject = if change {
             if change_direction(s, q) == Some(false) {
                 let (lo, hi) = (value.hi.map(|v| -v), value.lo.map(|v| -v));
@@ -220,8 +221,8 @@ fn quantity_claims(s: &Parsed<'_>, lexicon: &Lexicon, out: &mut Vec<ClaimDraft>)
             m.id.clone()
         } else {
             let suffix = match value.unit {
-                Unit::Percent => "share",
-                Unit::Usd => "usd",
+                Unit::Percent | Unit::Ratio => "share",
+                Unit::Money(_) => "money",
                 Unit::Count => "count",
                 Unit::Rate => "rate",
             };

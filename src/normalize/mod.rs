@@ -166,7 +166,8 @@ fn render_quantity(q: &Quantity) -> String {
     let unit = match q.unit {
         Unit::Count => String::new(),
         Unit::Percent => " %".to_string(),
-        Unit::Usd => " USD".to_string(),
+        Unit::Money(code) => format!(" {code}"),
+        Unit::Ratio => " (ratio)".to_string(),
         Unit::Rate => format!(" per {}", format_number(q.per.unwrap_or(1.0))),
     };
     let of = q.of.map(|d| format!(" of {}", format_number(d))).unwrap_or_default();

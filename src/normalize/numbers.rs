@@ -1,33 +1,45 @@
-//! Numbers, hedges and units: a sentence in, quantity mentions out, each an interval.
+//! Numbers, hedges, units and ranges: a text in, quantity mentions out, each an interval.
 //!
-//! Topic-free English grammar. Figures in digits ("2,500", "1.5bn", "$16.7 billion") or words
-//! ("Seventy-one", "one hundred and nine", "half a dozen"), with units (percent, US dollars,
-//! "per 100,000"), denominators ("109 of the 122") and ranges ("between 20 and 30",
-//! "20 to 30", "20–30"). A hedge turns the figure as written (`point`) into an interval:
+//! A topic-free English grammar. Figures in digits ("2,500", "1 234 567", "12,34,567.89",
+//! ".25", "1.3e6", "1.3x10^6", "3/4", "2 1/2", "½") or words ("Seventy-one", "one hundred and
+//! nine", "two thirds", "five and a half million", "nine point nought four", "half a dozen"),
+//! with scales ("10k", "1.5bn", "3 lakh", "2mil"), signs ("-5", "minus five"), units
+//! (percent, money in any currency, "per 100,000"), denominators ("109 of the 122") and shares
+//! ("seven in ten", "the majority of"). A hedge or a comparison turns the figure as written
+//! (`point`) into an interval:
 //!
-//! | hedge (examples)                                   | interval for figure p |
-//! |----------------------------------------------------|-----------------------|
-//! | none                                               | [p, p]                |
-//! | nearly, almost, close to, just under               | [0.9p, p)             |
-//! | about, around, roughly, approximately, some        | [0.9p, 1.1p]          |
-//! | more than, over, above, exceeded, passed           | (p, ∞)                |
-//! | at least, no fewer than, a minimum of              | [p, ∞)                |
-//! | fewer than, less than, under, below                | [0, p)                |
-//! | up to, as much as, as many as, at most             | [0, p]                |
-//! | between a and b, from a to b, a to b, a–b          | [a, b]                |
-//! | the majority of, most of                           | (50, 100] percent     |
-//! | billions (of dollars), millions, thousands         | [10^k, 10^(k+3))      |
+//! | words (examples)                                            | interval for figure p       |
+//! |-------------------------------------------------------------|-----------------------------|
+//! | none                                                        | [p, p]                      |
+//! | nearly, almost, close to, just under                        | [0.9p, p)                   |
+//! | about, around, roughly, approximately, some, ~              | [0.9p, 1.1p]                |
+//! | more than, over, above, exceeded, greater than, > , p+      | (p, ∞)                      |
+//! | at least, no fewer than, or more, or greater, >=            | [p, ∞)                      |
+//! | fewer than, less than, under, below, <                      | (-∞, p)                     |
+//! | up to, as much as, at most, no more than, or less, <=       | (-∞, p]                     |
+//! | between a and b, from a to b, a to b, a–b, a~b, a through b  | [a, b] (closed: see below)  |
+//! | more than a and less than b (any two opposite bounds)       | (a, b)                      |
+//! | the majority of, most of                                    | (0.5, 1] as a ratio         |
+//! | billions (of dollars), millions, thousands                  | [10^k, 10^(k+3))            |
 //!
-//! Bare four-digit figures from 1800 to 2100 are years, left to the date grammar.
+//! Deliberate readings that differ from other parsers' suites: "between 20 and 30", "20 to
+//! 30" and "20~30" include 30 (Recognizers-Text reads [20, 30)); a range is an interval, not
+//! its midpoint (quantulum3 reports 47 for "between 44 and 50"); "X out of Y" is a count X
+//! with the denominator Y (the count is what sources dispute), not the ratio X/Y; "X in Y"
+//! ("seven in ten") is the ratio.
 
 use serde::Serialize;
 
+/// What a quantity counts or measures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Unit {
     Count,
     Percent,
-    Usd,
+    /// A proportion from 0 to 1 ("half of", "seven in ten", "two thirds").
+    Ratio,
+    /// Money, by ISO 4217 code where there is one ("USD", "EUR"; "XBT" for bitcoin).
+    Money(&'static str),
     /// A rate per some population ("29 per 100,000").
     Rate,
 }
@@ -37,7 +49,8 @@ impl Unit {
         match self {
             Unit::Count => "count",
             Unit::Percent => "percent",
-            Unit::Usd => "usd",
+            Unit::Ratio => "ratio",
+            Unit::Money(code) => code,
             Unit::Rate => "rate",
         }
     }
@@ -51,7 +64,7 @@ pub struct Quantity {
     pub lo_open: bool,
     pub hi_open: bool,
     pub unit: Unit,
-    /// The figure as written, when a hedge or range made the interval.
+    /// The figure as written, when a hedge or comparison made the interval.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub point: Option<f64>,
     /// The hedge as written ("nearly", "more than").
@@ -70,18 +83,25 @@ impl Quantity {
         Quantity { lo: Some(value), hi: Some(value), lo_open: false, hi_open: false, unit, point: None, hedge: None, of: None, per: None }
     }
 
+    /// The same quantity with a ratio expressed in percent, so shares compare across forms.
+    pub fn as_percent(&self) -> Quantity {
+        if self.unit != Unit::Ratio {
+            return self.clone();
+        }
+        let scale = |v: Option<f64>| v.map(|x| round(x * 100.0));
+        Quantity { lo: scale(self.lo), hi: scale(self.hi), point: scale(self.point), unit: Unit::Percent, ..self.clone() }
+    }
+
     /// Do the two intervals share at least one value?
     pub fn overlaps(&self, other: &Quantity) -> bool {
+        let (a, b) = (self.as_percent(), other.as_percent());
         fn below(hi: Option<f64>, hi_open: bool, lo: Option<f64>, lo_open: bool) -> bool {
             match (hi, lo) {
                 (Some(h), Some(l)) => h < l || (h == l && (hi_open || lo_open)),
                 _ => false,
             }
         }
-        self.unit == other.unit
-            && self.per == other.per
-            && !below(self.hi, self.hi_open, other.lo, other.lo_open)
-            && !below(other.hi, other.hi_open, self.lo, self.lo_open)
+        a.unit == b.unit && a.per == b.per && !below(a.hi, a.hi_open, b.lo, b.lo_open) && !below(b.hi, b.hi_open, a.lo, a.lo_open)
     }
 
     /// Is the interval a single value?
@@ -108,9 +128,22 @@ pub struct QuantityMention {
     pub value: Quantity,
 }
 
+/// Rounds away binary noise (0.9 × 200000 = 180000.00000000003).
+fn round(v: f64) -> f64 {
+    if v.abs() >= 1e-3 {
+        (v * 1e9).round() / 1e9
+    } else {
+        v
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tokens
+
 #[derive(Clone, Debug, PartialEq)]
 enum Tok {
-    Num(f64),
+    /// A figure in digits; `plain` when it is a bare run of digits (a year can only be plain).
+    Num { value: f64, plain: bool },
     Word(String),
     Sym(char),
 }
@@ -120,8 +153,87 @@ struct Token {
     start: usize,
     end: usize,
     tok: Tok,
+    /// A word written in capitals ("M", "USD"): single capitals can be scales.
+    upper: bool,
     /// No space between this token and the previous one.
     glued: bool,
+}
+
+fn digits_at(bytes: &[u8], i: usize) -> usize {
+    bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count()
+}
+
+/// The length of a grouped figure at `i` ("1,234,567", "12,34,567", "1 234 567", "1.234,5"),
+/// and its value, or None.
+fn grouped_at(text: &str, i: usize) -> Option<(usize, f64)> {
+    let bytes = text.as_bytes();
+    let lead = digits_at(bytes, i);
+    // Groups separated by a comma, a space or a narrow/no-break space, then an optional decimal.
+    let separators: [&str; 4] = [",", " ", "\u{a0}", "\u{202f}"];
+    for sep in separators {
+        let mut j = i + lead;
+        let mut groups = Vec::new();
+        while text[j..].starts_with(sep) {
+            let k = j + sep.len();
+            let n = digits_at(bytes, k);
+            if n == 0 {
+                break;
+            }
+            groups.push(n);
+            j = k + n;
+        }
+        if groups.is_empty() {
+            continue;
+        }
+        let western = lead <= 3 && groups.iter().all(|&n| n == 3);
+        let indian = sep == "," && lead <= 2 && groups.len() >= 2 && groups[..groups.len() - 1].iter().all(|&n| n == 2) && groups[groups.len() - 1] == 3;
+        if !(western || indian) {
+            continue;
+        }
+        if sep != "," && bytes.get(j).is_some_and(|b| b.is_ascii_alphanumeric()) {
+            continue;
+        }
+        let mut end = j;
+        if bytes.get(end) == Some(&b'.') && bytes.get(end + 1).is_some_and(u8::is_ascii_digit) {
+            end += 1 + digits_at(bytes, end + 1);
+        }
+        let clean: String = text[i..end].chars().filter(|c| c.is_ascii_digit() || *c == '.').collect();
+        return clean.parse().ok().map(|v| (end - i, v));
+    }
+    // European: "1.111,11".
+    let mut j = i + lead;
+    let mut groups = 0;
+    while bytes.get(j) == Some(&b'.') && digits_at(bytes, j + 1) == 3 {
+        j += 4;
+        groups += 1;
+    }
+    if lead <= 3 && groups > 0 && bytes.get(j) == Some(&b',') && digits_at(bytes, j + 1) > 0 {
+        let end = j + 1 + digits_at(bytes, j + 1);
+        let clean: String = text[i..end].chars().filter(|c| *c != '.').collect::<String>().replace(',', ".");
+        return clean.parse().ok().map(|v| (end - i, v));
+    }
+    None
+}
+
+fn vulgar_fraction(c: char) -> Option<f64> {
+    Some(match c {
+        '\u{bd}' => 1.0 / 2.0,
+        '\u{2153}' => 1.0 / 3.0,
+        '\u{2154}' => 2.0 / 3.0,
+        '\u{bc}' => 1.0 / 4.0,
+        '\u{be}' => 3.0 / 4.0,
+        '\u{2155}' => 1.0 / 5.0,
+        '\u{2156}' => 2.0 / 5.0,
+        '\u{2157}' => 3.0 / 5.0,
+        '\u{2158}' => 4.0 / 5.0,
+        '\u{2159}' => 1.0 / 6.0,
+        '\u{215a}' => 5.0 / 6.0,
+        '\u{215b}' => 1.0 / 8.0,
+        '\u{215c}' => 3.0 / 8.0,
+        '\u{215d}' => 5.0 / 8.0,
+        '\u{215e}' => 7.0 / 8.0,
+        _ => return None,
+    })
 }
 
 fn tokenize(text: &str) -> Vec<Token> {
@@ -132,22 +244,56 @@ fn tokenize(text: &str) -> Vec<Token> {
     while i < text.len() {
         let c = text[i..].chars().next().unwrap_or(' ');
         let start = i;
-        let tok = if c.is_ascii_digit() {
-            let mut j = i;
-            while j < bytes.len() && bytes[j].is_ascii_digit() {
-                j += 1;
-            }
-            while j + 3 < bytes.len() + 0 && bytes[j] == b',' && bytes[j + 1..j + 4].iter().all(u8::is_ascii_digit) && !bytes.get(j + 4).is_some_and(u8::is_ascii_digit) {
-                j += 4;
-            }
-            if j + 1 < bytes.len() && bytes[j] == b'.' && bytes[j + 1].is_ascii_digit() {
-                j += 1;
-                while j < bytes.len() && bytes[j].is_ascii_digit() {
-                    j += 1;
+        let prev_alnum = i > 0 && text[..i].chars().next_back().is_some_and(|p| p.is_alphanumeric());
+        let tok = if c.is_ascii_digit() || c == '.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) && !prev_alnum {
+            // Dotted sequences ("192.168.1.2", "1.2.3") are several integers.
+            let n = digits_at(bytes, i);
+            let dotted = n > 0 && {
+                let mut j = i + n;
+                let mut dots = 0;
+                while bytes.get(j) == Some(&b'.') && digits_at(bytes, j + 1) > 0 {
+                    j += 1 + digits_at(bytes, j + 1);
+                    dots += 1;
                 }
+                dots >= 2
+            };
+            if dotted {
+                i += n;
+                Tok::Num { value: text[start..i].parse().unwrap_or(0.0), plain: true }
+            } else if let Some((len, value)) = (n > 0).then(|| grouped_at(text, i)).flatten() {
+                i += len;
+                Tok::Num { value, plain: false }
+            } else {
+                let mut j = i + n;
+                let mut plain = true;
+                if bytes.get(j) == Some(&b'.') && bytes.get(j + 1).is_some_and(u8::is_ascii_digit) {
+                    j += 1 + digits_at(bytes, j + 1);
+                    plain = false;
+                } else if bytes.get(j) == Some(&b',') && (1..=2).contains(&digits_at(bytes, j + 1)) && !bytes.get(j + 1 + digits_at(bytes, j + 1)).is_some_and(|b| b.is_ascii_digit() || *b == b',') && n <= 3 {
+                    // A decimal comma: "5,00", "1,3".
+                    let k = j + 1 + digits_at(bytes, j + 1);
+                    let value: f64 = format!("{}.{}", &text[i..j], &text[j + 1..k]).parse().unwrap_or(0.0);
+                    i = k;
+                    out.push(Token { start, end: i, tok: Tok::Num { value, plain: false }, upper: false, glued: last_end == start });
+                    last_end = i;
+                    continue;
+                }
+                // An exponent: "1e10", "12.32e+14", "-127.32e13".
+                if matches!(bytes.get(j), Some(b'e' | b'E')) {
+                    let sign = usize::from(matches!(bytes.get(j + 1), Some(b'+' | b'-')));
+                    let exp = digits_at(bytes, j + 1 + sign);
+                    if exp > 0 && !bytes.get(j + 1 + sign + exp).is_some_and(u8::is_ascii_alphabetic) {
+                        j += 1 + sign + exp;
+                        plain = false;
+                    }
+                }
+                let value = if text[i..].starts_with('.') { format!("0{}", &text[i..j]) } else { text[i..j].to_string() };
+                i = j;
+                Tok::Num { value: value.parse().unwrap_or(0.0), plain }
             }
-            i = j;
-            Tok::Num(text[start..j].replace(',', "").parse().unwrap_or(0.0))
+        } else if let Some(v) = vulgar_fraction(c) {
+            i += c.len_utf8();
+            Tok::Num { value: v, plain: false }
         } else if c.is_alphabetic() {
             let mut j = i;
             for (k, ch) in text[i..].char_indices() {
@@ -167,81 +313,343 @@ fn tokenize(text: &str) -> Vec<Token> {
             }
             Tok::Sym(match c {
                 '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+                '\u{ff04}' => '$',
                 c => c,
             })
         };
-        out.push(Token { start, end: i, tok, glued: last_end == start });
+        let upper = matches!(tok, Tok::Word(_)) && text[start..i].chars().all(char::is_uppercase);
+        out.push(Token { start, end: i, tok, upper, glued: last_end == start });
         last_end = i;
     }
     out
 }
 
+// ---------------------------------------------------------------------------------------------
+// Vocabulary
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Atom {
+    Small(f64),
+    Tens(f64),
+    Hundred,
+    Scale(f64),
+    Dozen,
+    /// A denominator: "half" (2), "thirds" (3), "fifth" (5), "hundredths" (100).
+    Ordinal(f64),
+}
+
+fn atom(w: &str) -> Option<Atom> {
+    const SMALL: &[&str] = &[
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+    ];
+    const TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    const ORDINALS: &[&str] = &[
+        "", "first", "", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+        "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+    ];
+    const TENS_ORDINALS: &[&str] = &["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"];
+    if let Some(v) = SMALL.iter().position(|s| *s == w) {
+        return Some(Atom::Small(v as f64));
+    }
+    if matches!(w, "nought" | "naught") {
+        return Some(Atom::Small(0.0));
+    }
+    if let Some(v) = TENS.iter().position(|s| *s == w) {
+        return Some(Atom::Tens(20.0 + 10.0 * v as f64));
+    }
+    let singular = w.strip_suffix('s').unwrap_or(w);
+    if let Some(v) = ORDINALS.iter().position(|s| !s.is_empty() && (*s == w || *s == singular)) {
+        return Some(Atom::Ordinal(v as f64));
+    }
+    if let Some(v) = TENS_ORDINALS.iter().position(|s| *s == w || *s == singular) {
+        return Some(Atom::Ordinal(20.0 + 10.0 * v as f64));
+    }
+    Some(match w {
+        "half" | "halves" => Atom::Ordinal(2.0),
+        "quarter" | "quarters" => Atom::Ordinal(4.0),
+        "hundredth" | "hundredths" => Atom::Ordinal(100.0),
+        "thousandth" | "thousandths" => Atom::Ordinal(1e3),
+        "millionth" | "millionths" => Atom::Ordinal(1e6),
+        "billionth" | "billionths" => Atom::Ordinal(1e9),
+        "trillionth" | "trillionths" => Atom::Ordinal(1e12),
+        "hundred" | "hundreds" => Atom::Hundred,
+        "thousand" | "thousands" => Atom::Scale(1e3),
+        "million" | "millions" => Atom::Scale(1e6),
+        "billion" | "billions" => Atom::Scale(1e9),
+        "trillion" | "trillions" => Atom::Scale(1e12),
+        "lakh" | "lakhs" | "lac" => Atom::Scale(1e5),
+        "crore" | "crores" => Atom::Scale(1e7),
+        "dozen" | "dozens" => Atom::Dozen,
+        _ => return None,
+    })
+}
+
+/// Scales written after a figure in digits: "10 thousand", "2.5 million", "1.5bn", "3 lakh".
+fn digit_scale(w: &str, glued: bool, money: bool) -> Option<f64> {
+    Some(match w {
+        "hundred" | "hundreds" => 100.0,
+        "thousand" => 1e3,
+        "million" | "mn" | "mln" | "mil" => 1e6,
+        "billion" | "bn" | "bln" => 1e9,
+        "trillion" | "tn" | "tln" => 1e12,
+        "lakh" | "lakhs" | "lac" => 1e5,
+        "crore" | "crores" => 1e7,
+        "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs" => 12.0,
+        "k" => 1e3,
+        "m" if money => 1e6,
+        "b" if glued || money => 1e9,
+        "t" if money => 1e12,
+        _ => return None,
+    })
+}
+
+/// Single capital letters that scale a figure glued to them: "10M", "10G", "$2.174T".
+fn letter_scale(raw: &str) -> Option<f64> {
+    match raw {
+        "K" => Some(1e3),
+        "M" | "MM" => Some(1e6),
+        "G" | "B" => Some(1e9),
+        "T" => Some(1e12),
+        _ => None,
+    }
+}
+
+/// Currency by symbol (before or after the figure), code, or name (after it).
+fn currency_symbol(c: char) -> Option<&'static str> {
+    Some(match c {
+        '$' => "USD",
+        '\u{a3}' => "GBP",
+        '\u{20ac}' => "EUR",
+        '\u{a5}' => "JPY",
+        '\u{20b9}' => "INR",
+        '\u{20bf}' => "XBT",
+        '\u{20a1}' => "CRC",
+        '\u{20be}' => "GEL",
+        '\u{20ad}' => "LAK",
+        '\u{20a9}' => "KRW",
+        '\u{20bd}' => "RUB",
+        '\u{20ba}' => "TRY",
+        '\u{20aa}' => "ILS",
+        '\u{20b1}' => "PHP",
+        '\u{5143}' => "CNY",
+        _ => return None,
+    })
+}
+
+fn currency_code(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "usd" => "USD",
+        "eur" => "EUR",
+        "gbp" => "GBP",
+        "jpy" => "JPY",
+        "cny" | "rmb" => "CNY",
+        "inr" => "INR",
+        "mxn" => "MXN",
+        "cad" => "CAD",
+        "aud" => "AUD",
+        "chf" => "CHF",
+        "sek" => "SEK",
+        "btc" | "xbt" => "XBT",
+        _ => return None,
+    })
+}
+
+/// Currency names after a figure, and the share of the main unit one of them is worth.
+fn currency_name(w: &str) -> Option<(&'static str, f64)> {
+    Some(match w {
+        "dollar" | "dollars" | "bucks" => ("USD", 1.0),
+        "euro" | "euros" => ("EUR", 1.0),
+        "pound" | "pounds" | "quid" => ("GBP", 1.0),
+        "sterling" => ("GBP", 1.0),
+        "yen" => ("JPY", 1.0),
+        "yuan" | "renminbi" | "kuai" => ("CNY", 1.0),
+        "rupee" | "rupees" => ("INR", 1.0),
+        "peso" | "pesos" => ("MXN", 1.0),
+        "franc" | "francs" => ("CHF", 1.0),
+        "guilder" | "guilders" => ("NLG", 1.0),
+        "mark" | "marks" | "deutschmark" | "deutschmarks" => ("DEM", 1.0),
+        "lira" | "liras" | "lire" => ("TRY", 1.0),
+        "ruble" | "rubles" | "rouble" | "roubles" => ("RUB", 1.0),
+        "won" => ("KRW", 1.0),
+        "rand" => ("ZAR", 1.0),
+        "real" | "reais" => ("BRL", 1.0),
+        "krona" | "kronor" | "krone" | "kroner" => ("SEK", 1.0),
+        "dinar" | "dinars" => ("DIN", 1.0),
+        "shekel" | "shekels" => ("ILS", 1.0),
+        "baht" => ("THB", 1.0),
+        "ringgit" => ("MYR", 1.0),
+        "bitcoin" | "bitcoins" => ("XBT", 1.0),
+        "satoshi" | "satoshis" => ("XBT", 1e-8),
+        "cent" | "cents" => ("USD", 0.01),
+        "pence" | "penny" | "pennies" => ("GBP", 0.01),
+        _ => return None,
+    })
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hedges and comparisons
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Hedge {
+enum Bound {
+    /// [0.9p, p)
     Nearly,
+    /// [0.9p, 1.1p]
     About,
+    /// (p, ∞)
     Above,
+    /// [p, ∞)
     AtLeast,
+    /// (-∞, p)
     Below,
+    /// (-∞, p]
     AtMost,
     Between,
     From,
 }
 
-const HEDGES: &[(&str, Hedge)] = &[
-    ("nearly", Hedge::Nearly),
-    ("almost", Hedge::Nearly),
-    ("close to", Hedge::Nearly),
-    ("just under", Hedge::Nearly),
-    ("just shy of", Hedge::Nearly),
-    ("not quite", Hedge::Nearly),
-    ("approaching", Hedge::Nearly),
-    ("about", Hedge::About),
-    ("around", Hedge::About),
-    ("roughly", Hedge::About),
-    ("approximately", Hedge::About),
-    ("approx", Hedge::About),
-    ("some", Hedge::About),
-    ("an estimated", Hedge::About),
-    ("estimated", Hedge::About),
-    ("circa", Hedge::About),
-    ("~", Hedge::About),
-    ("more than", Hedge::Above),
-    ("just over", Hedge::Above),
-    ("over", Hedge::Above),
-    ("above", Hedge::Above),
-    ("exceeded", Hedge::Above),
-    ("exceeding", Hedge::Above),
-    ("exceeds", Hedge::Above),
-    ("exceed", Hedge::Above),
-    ("passed", Hedge::Above),
-    ("surpassed", Hedge::Above),
-    ("upwards of", Hedge::Above),
-    ("in excess of", Hedge::Above),
-    ("greater than", Hedge::Above),
-    ("higher than", Hedge::Above),
-    ("north of", Hedge::Above),
-    ("at least", Hedge::AtLeast),
-    ("no fewer than", Hedge::AtLeast),
-    ("no less than", Hedge::AtLeast),
-    ("not less than", Hedge::AtLeast),
-    ("a minimum of", Hedge::AtLeast),
-    ("fewer than", Hedge::Below),
-    ("less than", Hedge::Below),
-    ("under", Hedge::Below),
-    ("below", Hedge::Below),
-    ("lower than", Hedge::Below),
-    ("up to", Hedge::AtMost),
-    ("as much as", Hedge::AtMost),
-    ("as many as", Hedge::AtMost),
-    ("as high as", Hedge::AtMost),
-    ("at most", Hedge::AtMost),
-    ("no more than", Hedge::AtMost),
-    ("not more than", Hedge::AtMost),
-    ("a maximum of", Hedge::AtMost),
-    ("between", Hedge::Between),
-    ("from", Hedge::From),
+const HEDGES: &[(&str, Bound)] = &[
+    ("nearly", Bound::Nearly),
+    ("almost", Bound::Nearly),
+    ("close to", Bound::Nearly),
+    ("just under", Bound::Nearly),
+    ("just shy of", Bound::Nearly),
+    ("not quite", Bound::Nearly),
+    ("approaching", Bound::Nearly),
+    ("about", Bound::About),
+    ("around", Bound::About),
+    ("roughly", Bound::About),
+    ("approximately", Bound::About),
+    ("approx", Bound::About),
+    ("some", Bound::About),
+    ("an estimated", Bound::About),
+    ("estimated", Bound::About),
+    ("circa", Bound::About),
+    ("somewhere around", Bound::About),
+    ("~", Bound::About),
+    ("more than", Bound::Above),
+    ("just over", Bound::Above),
+    ("over", Bound::Above),
+    ("above", Bound::Above),
+    ("exceeded", Bound::Above),
+    ("exceeding", Bound::Above),
+    ("exceeds", Bound::Above),
+    ("exceed", Bound::Above),
+    ("passed", Bound::Above),
+    ("surpassed", Bound::Above),
+    ("surpass", Bound::Above),
+    ("surpasses", Bound::Above),
+    ("topped", Bound::Above),
+    ("upwards of", Bound::Above),
+    ("in excess of", Bound::Above),
+    ("greater than", Bound::Above),
+    ("larger than", Bound::Above),
+    ("bigger than", Bound::Above),
+    ("higher than", Bound::Above),
+    ("north of", Bound::Above),
+    (">", Bound::Above),
+    ("at least", Bound::AtLeast),
+    ("no fewer than", Bound::AtLeast),
+    ("no less than", Bound::AtLeast),
+    ("not less than", Bound::AtLeast),
+    ("not fewer than", Bound::AtLeast),
+    ("a minimum of", Bound::AtLeast),
+    ("greater than or equal to", Bound::AtLeast),
+    ("more than or equal to", Bound::AtLeast),
+    ("higher than or equal to", Bound::AtLeast),
+    ("larger than or equal to", Bound::AtLeast),
+    ("bigger than or equal to", Bound::AtLeast),
+    ("greater or equal than", Bound::AtLeast),
+    ("greater or equal to", Bound::AtLeast),
+    ("bigger or equal than", Bound::AtLeast),
+    ("higher or equal than", Bound::AtLeast),
+    ("larger or equal than", Bound::AtLeast),
+    ("more or equal than", Bound::AtLeast),
+    ("equal to or more than", Bound::AtLeast),
+    ("equal to or greater than", Bound::AtLeast),
+    ("equal to or higher than", Bound::AtLeast),
+    ("at least or equal to", Bound::AtLeast),
+    (">=", Bound::AtLeast),
+    ("> =", Bound::AtLeast),
+    ("=>", Bound::AtLeast),
+    ("\u{2265}", Bound::AtLeast),
+    ("fewer than", Bound::Below),
+    ("less than", Bound::Below),
+    ("under", Bound::Below),
+    ("below", Bound::Below),
+    ("lower than", Bound::Below),
+    ("smaller than", Bound::Below),
+    ("beneath", Bound::Below),
+    ("<", Bound::Below),
+    ("up to", Bound::AtMost),
+    ("as much as", Bound::AtMost),
+    ("as many as", Bound::AtMost),
+    ("as high as", Bound::AtMost),
+    ("at most", Bound::AtMost),
+    ("no more than", Bound::AtMost),
+    ("not more than", Bound::AtMost),
+    ("a maximum of", Bound::AtMost),
+    ("less than or equal to", Bound::AtMost),
+    ("fewer than or equal to", Bound::AtMost),
+    ("smaller than or equal to", Bound::AtMost),
+    ("lower than or equal to", Bound::AtMost),
+    ("less or equal than", Bound::AtMost),
+    ("less or equal to", Bound::AtMost),
+    ("smaller or equal than", Bound::AtMost),
+    ("smaller or equal to", Bound::AtMost),
+    ("lower or equal than", Bound::AtMost),
+    ("equal to or less than", Bound::AtMost),
+    ("equal to or fewer than", Bound::AtMost),
+    ("equal to or lower than", Bound::AtMost),
+    ("equal to or smaller than", Bound::AtMost),
+    ("<=", Bound::AtMost),
+    ("< =", Bound::AtMost),
+    ("=<", Bound::AtMost),
+    ("\u{2264}", Bound::AtMost),
+    ("between", Bound::Between),
+    ("from", Bound::From),
 ];
+
+/// Hedges after a figure: "500 or more", "200 or greater", "30 or less".
+const POSTFIX: &[(&str, Bound)] = &[
+    ("or more", Bound::AtLeast),
+    ("and more", Bound::AtLeast),
+    ("or greater", Bound::AtLeast),
+    ("or above", Bound::AtLeast),
+    ("or higher", Bound::AtLeast),
+    ("and above", Bound::AtLeast),
+    ("or over", Bound::AtLeast),
+    ("or less", Bound::AtMost),
+    ("and less", Bound::AtMost),
+    ("or fewer", Bound::AtMost),
+    ("or below", Bound::AtMost),
+    ("or lower", Bound::AtMost),
+    ("and below", Bound::AtMost),
+    ("or under", Bound::AtMost),
+    ("or so", Bound::About),
+    ("+", Bound::AtLeast),
+];
+
+fn tok_matches(t: &Token, w: &str) -> bool {
+    match &t.tok {
+        Tok::Word(x) => x == w,
+        Tok::Sym(c) => w.chars().count() == 1 && w.starts_with(*c),
+        Tok::Num { .. } => false,
+    }
+}
+
+/// The longest phrase of `table` starting at token `i`: its bound and how many tokens it spans.
+fn phrase_at(toks: &[Token], i: usize, table: &[(&str, Bound)]) -> Option<(Bound, usize)> {
+    let mut best: Option<(Bound, usize)> = None;
+    for (phrase, bound) in table {
+        let words: Vec<&str> = phrase.split(' ').collect();
+        let fits = words.iter().enumerate().all(|(k, w)| toks.get(i + k).is_some_and(|t| tok_matches(t, w)));
+        if fits && best.is_none_or(|(_, n)| words.len() > n) {
+            best = Some((*bound, words.len()));
+        }
+    }
+    best
+}
 
 fn word_at(toks: &[Token], i: usize) -> Option<&str> {
     match toks.get(i).map(|t| &t.tok) {
@@ -257,339 +665,642 @@ fn sym_at(toks: &[Token], i: usize) -> Option<char> {
     }
 }
 
-/// The longest hedge starting at token `i`: its kind, its text and how many tokens it spans.
-fn hedge_at(toks: &[Token], i: usize) -> Option<(Hedge, usize)> {
-    let mut best: Option<(Hedge, usize)> = None;
-    for (phrase, hedge) in HEDGES {
-        let words: Vec<&str> = phrase.split(' ').collect();
-        let fits = words.iter().enumerate().all(|(k, w)| match &toks.get(i + k).map(|t| &t.tok) {
-            Some(Tok::Word(x)) => x == w,
-            Some(Tok::Sym(c)) => w.len() == 1 && w.starts_with(*c),
-            _ => false,
-        });
-        if fits && best.is_none_or(|(_, n)| words.len() > n) {
-            best = Some((*hedge, words.len()));
-        }
-    }
-    best
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum NumWord {
-    Small(f64),
-    Tens(f64),
-    Hundred,
-    Scale(f64),
-    Dozen,
-}
-
-fn number_word(w: &str) -> Option<NumWord> {
-    const SMALL: &[&str] = &[
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-    ];
-    const TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    if let Some(v) = SMALL.iter().position(|s| *s == w) {
-        return Some(NumWord::Small(v as f64));
-    }
-    if let Some(v) = TENS.iter().position(|s| *s == w) {
-        return Some(NumWord::Tens(20.0 + 10.0 * v as f64));
-    }
-    Some(match w {
-        "hundred" => NumWord::Hundred,
-        "thousand" => NumWord::Scale(1e3),
-        "million" => NumWord::Scale(1e6),
-        "billion" => NumWord::Scale(1e9),
-        "trillion" => NumWord::Scale(1e12),
-        "dozen" => NumWord::Dozen,
-        _ => return None,
-    })
-}
-
-fn digit_scale(w: &str, money: bool) -> Option<f64> {
-    match w {
-        "thousand" => Some(1e3),
-        "million" | "mn" | "mln" => Some(1e6),
-        "billion" | "bn" => Some(1e9),
-        "trillion" | "tn" => Some(1e12),
-        "k" if money => Some(1e3),
-        "m" if money => Some(1e6),
-        "b" if money => Some(1e9),
-        _ => None,
-    }
-}
-
-/// A figure at token `i`: value, the index after it, and whether it was written in words.
-fn figure_at(toks: &[Token], i: usize, money: bool) -> Option<(f64, usize, bool)> {
+fn num_at(toks: &[Token], i: usize) -> Option<(f64, bool)> {
     match toks.get(i).map(|t| &t.tok) {
-        Some(Tok::Num(v)) => {
-            let mut value = *v;
-            let mut j = i + 1;
-            if let Some(scale) = word_at(toks, j).and_then(|w| digit_scale(w, money)) {
-                value *= scale;
-                j += 1;
-                // "1.2 million million" does not happen; "2 thousand million" is rare: stop at one.
-            }
-            Some((value, j, false))
-        }
-        Some(Tok::Word(w)) if w == "half" && word_at(toks, i + 1) == Some("a") && word_at(toks, i + 2) == Some("dozen") => {
-            Some((6.0, i + 3, true))
-        }
-        Some(Tok::Word(_)) => words_at(toks, i).map(|(v, j)| (v, j, true)),
+        Some(Tok::Num { value, plain }) => Some((*value, *plain)),
         _ => None,
     }
 }
 
-fn words_at(toks: &[Token], i: usize) -> Option<(f64, usize)> {
-    let mut total = 0.0;
-    let mut current = 0.0;
-    let mut any = false;
+fn glued(toks: &[Token], i: usize) -> bool {
+    toks.get(i).is_some_and(|t| t.glued)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Figures
+
+/// A figure read at some token: its value, the token after it, and how it was written.
+#[derive(Clone, Copy, Debug)]
+struct Figure {
+    value: f64,
+    next: usize,
+    words: bool,
+    /// A bare run of four digits or fewer, unscaled: possibly a year.
+    plain: bool,
+    /// Written as a fraction ("two thirds", "3/4", "half"): a ratio, not a count.
+    fraction: bool,
+    /// The currency met inside the figure ("75 USD million").
+    currency: Option<&'static str>,
+}
+
+/// A figure at token `i`, with its sign and scale, in digits or in words.
+fn figure_at(toks: &[Token], i: usize, money: bool) -> Option<Figure> {
     let mut j = i;
-    let mut last = None;
+    let mut sign = 1.0;
+    match (word_at(toks, j), sym_at(toks, j)) {
+        (Some("minus" | "negative"), _) if figure_start(toks, j + 1) => {
+            sign = -1.0;
+            j += 1;
+        }
+        (_, Some('-' | '+')) if num_at(toks, j + 1).is_some() && !(j > 0 && glued(toks, j) && matches!(toks[j - 1].tok, Tok::Num { .. } | Tok::Word(_))) => {
+            if sym_at(toks, j) == Some('-') {
+                sign = -1.0;
+            }
+            j += 1;
+        }
+        _ => {}
+    }
+    let mut f = match &toks.get(j)?.tok {
+        Tok::Num { .. } => digits_figure(toks, j, money)?,
+        Tok::Word(_) => words_figure(toks, j)?,
+        Tok::Sym(_) => return None,
+    };
+    f.value *= sign;
+    if sign < 0.0 {
+        f.plain = false;
+    }
+    Some(f)
+}
+
+fn figure_start(toks: &[Token], i: usize) -> bool {
+    num_at(toks, i).is_some() || word_at(toks, i).and_then(atom).is_some() || word_at(toks, i) == Some("a")
+}
+
+fn digits_figure(toks: &[Token], i: usize, money: bool) -> Option<Figure> {
+    let (mut value, plain) = num_at(toks, i)?;
+    let mut j = i + 1;
+    let mut fraction = false;
+    let mut currency = None;
+    let mut scaled = false;
+    let mut last_scale = 1.0;
+    // A power: "1.1^23", "2.5^-1"; a mantissa: "1.3x10^6", "2.48×10−5", "8x2^10".
+    if sym_at(toks, j) == Some('^') && glued(toks, j) {
+        let (exp, next) = exponent_at(toks, j + 1)?;
+        value = value.powf(exp);
+        j = next;
+        scaled = true;
+    } else if (word_at(toks, j) == Some("x") || sym_at(toks, j) == Some('\u{d7}')) && glued(toks, j) && glued(toks, j + 1) {
+        if let Some((base, _)) = num_at(toks, j + 1) {
+            if sym_at(toks, j + 2) == Some('^') {
+                if let Some((exp, next)) = exponent_at(toks, j + 3) {
+                    value *= base.powf(exp);
+                    j = next;
+                    scaled = true;
+                }
+            } else if base == 10.0 && sym_at(toks, j + 2) == Some('-') && glued(toks, j + 2) {
+                if let Some((exp, _)) = num_at(toks, j + 3) {
+                    value *= 10f64.powf(-exp);
+                    j += 4;
+                    scaled = true;
+                }
+            }
+        }
+    }
+    // A fraction: "3/4", "1/40"; a mixed number: "2 1/2", "101 1/4"; "2½".
+    if !scaled && sym_at(toks, j) == Some('/') && glued(toks, j) && glued(toks, j + 1) {
+        if let Some((den, _)) = num_at(toks, j + 1) {
+            let more = sym_at(toks, j + 2) == Some('/') && glued(toks, j + 2);
+            if !more && den != 0.0 && den <= 1000.0 && value < 10000.0 && value.fract() == 0.0 && den.fract() == 0.0 {
+                value /= den;
+                j += 2;
+                fraction = true;
+            } else if !more && den == 0.0 {
+                return None;
+            }
+        }
+    } else if !scaled && plain && value.fract() == 0.0 {
+        if let (Some((a, _)), Some('/'), Some((b, _))) = (num_at(toks, j), sym_at(toks, j + 1), num_at(toks, j + 2)) {
+            if glued(toks, j + 1) && glued(toks, j + 2) && b != 0.0 && a < b && b <= 100.0 && sym_at(toks, j + 3) != Some('/') {
+                value += a / b;
+                j += 3;
+            }
+        } else if let Some((frac, _)) = num_at(toks, j).filter(|(v, _)| *v < 1.0 && glued(toks, j)) {
+            value += frac;
+            j += 1;
+        }
+    }
+    // Scales: "10k", "2.5 million", "3 lakh crore", "1,674.5 G", "75 USD million".
     loop {
-        let Some(w) = word_at(toks, j) else {
-            // A hyphen between tens and a unit: "seventy-one".
-            if sym_at(toks, j) == Some('-') && matches!(last, Some(NumWord::Tens(_))) {
-                if let Some(NumWord::Small(v)) = word_at(toks, j + 1).and_then(number_word) {
-                    if v < 10.0 && toks[j].glued && toks[j + 1].glued {
-                        current += v;
-                        last = Some(NumWord::Small(v));
-                        j += 2;
-                        continue;
+        let scale = match toks.get(j) {
+            Some(t @ Token { tok: Tok::Word(w), .. }) => {
+                digit_scale(w, t.glued, money || currency.is_some()).or_else(|| t.upper.then(|| letter_scale(&w.to_uppercase())).flatten().filter(|_| t.glued || money))
+            }
+            _ => None,
+        };
+        if let Some(s) = scale {
+            // "a dozen eggs" is twelve; "3 hundred and 21" goes on past "and".
+            value *= s;
+            last_scale = s;
+            j += 1;
+            scaled = true;
+            if s == 100.0 || s == 1e3 || s == 1e5 || s == 1e7 {
+                if let Some(rest) = continuation(toks, j, s) {
+                    value += rest.0;
+                    j = rest.1;
+                }
+            }
+            continue;
+        }
+        if currency.is_none() {
+            if let Some(code) = word_at(toks, j).and_then(currency_code) {
+                if word_at(toks, j + 1).and_then(|w| digit_scale(w, false, true)).is_some() {
+                    currency = Some(code);
+                    j += 1;
+                    continue;
+                }
+            }
+        }
+        break;
+    }
+    // "3 million and a half": the fraction is of the last scale.
+    if word_at(toks, j) == Some("and") {
+        let (more, after) = atom_run(toks, j + 1);
+        if more.iter().any(|a| matches!(a.atom, Atom::Ordinal(_))) {
+            if let Some(part) = evaluate(&more).filter(|p| *p < 1.0) {
+                value += part * last_scale;
+                j = after;
+                scaled = true;
+            }
+        }
+    }
+    Some(Figure { value: round(value), next: j, words: false, plain: plain && !scaled && !fraction, fraction, currency })
+}
+
+/// "3 hundred and 21", "4 thousand 3 hundred and 21": smaller parts after a scale.
+fn continuation(toks: &[Token], j: usize, scale: f64) -> Option<(f64, usize)> {
+    let k = if word_at(toks, j) == Some("and") { j + 1 } else { j };
+    let (v, plain) = num_at(toks, k)?;
+    if !plain || v >= scale || v.fract() != 0.0 {
+        return None;
+    }
+    let mut next = k + 1;
+    let mut value = v;
+    if let Some(s) = word_at(toks, next).and_then(|w| digit_scale(w, false, false)).filter(|s| *s < scale && *s >= 100.0) {
+        value *= s;
+        next += 1;
+        if let Some((rest, after)) = continuation(toks, next, s) {
+            value += rest;
+            next = after;
+        }
+    } else if k == j && word_at(toks, next).and_then(|w| digit_scale(w, false, false)).is_none() {
+        // Without "and", a bare figure after a scale is a new number ("4000 3 hundred").
+        return None;
+    }
+    Some((value, next))
+}
+
+fn exponent_at(toks: &[Token], mut i: usize) -> Option<(f64, usize)> {
+    let mut sign = 1.0;
+    while let Some(c) = sym_at(toks, i).filter(|c| *c == '-' || *c == '+') {
+        if c == '-' {
+            sign = -sign;
+        }
+        i += 1;
+    }
+    let (v, _) = num_at(toks, i)?;
+    Some((sign * v, i + 1))
+}
+
+/// A figure in words, integer or fraction: "one hundred and nine", "two thirds",
+/// "five and a half million", "nine point nought four", "half a dozen", "a quarter million".
+fn words_figure(toks: &[Token], i: usize) -> Option<Figure> {
+    // "half a dozen"
+    if word_at(toks, i) == Some("half") && word_at(toks, i + 1) == Some("a") && word_at(toks, i + 2) == Some("dozen") {
+        return Some(Figure { value: 6.0, next: i + 3, words: true, plain: false, fraction: false, currency: None });
+    }
+    let (atoms, mut j) = atom_run(toks, i);
+    if atoms.is_empty() {
+        return None;
+    }
+    // Decimals in words: "two hundred point zero three", "nine point nought four".
+    if word_at(toks, j) == Some("point") {
+        let int = integer(&atoms)?;
+        let (digits, next) = decimal_words(toks, j + 1)?;
+        let value: f64 = format!("{}.{}", int as u64, digits).parse().ok()?;
+        return Some(Figure { value, next, words: true, plain: false, fraction: false, currency: None });
+    }
+    let mut value = evaluate(&atoms)?;
+    let fraction = atoms.iter().any(|a| matches!(a.atom, Atom::Ordinal(_))) && value < 1.0;
+    // A fraction after a whole: "and a half", "and three quarters", "and one fourth".
+    if word_at(toks, j) == Some("and") && !atoms.iter().any(|a| matches!(a.atom, Atom::Ordinal(_))) {
+        let (more, after) = atom_run(toks, j + 1);
+        if more.iter().any(|a| matches!(a.atom, Atom::Ordinal(_))) {
+            if let Some(part) = evaluate(&more) {
+                if part < 1.0 {
+                    // "three million and a half": the fraction is of the last scale.
+                    let scale = atoms.iter().rev().find_map(|a| match a.atom {
+                        Atom::Scale(s) => Some(s),
+                        _ => None,
+                    });
+                    let trailing_scale = more.iter().rev().find_map(|a| match a.atom {
+                        Atom::Scale(s) => Some(s),
+                        _ => None,
+                    });
+                    value += match (trailing_scale, scale) {
+                        (Some(_), _) => part,
+                        (None, Some(s)) if matches!(atoms.last().map(|a| a.atom), Some(Atom::Scale(_))) => part * s,
+                        _ => part,
+                    };
+                    j = after;
+                    // "five and a half million", "one billion and a half million".
+                    if let Some(Atom::Scale(s)) = word_at(toks, j).and_then(atom) {
+                        match scale {
+                            Some(big) if big > s => value += part * s - part,
+                            _ => value *= s,
+                        }
+                        j += 1;
                     }
                 }
             }
-            break;
-        };
-        if w == "a" && !any && matches!(word_at(toks, j + 1).and_then(number_word), Some(NumWord::Hundred | NumWord::Scale(_) | NumWord::Dozen)) {
-            current = 1.0;
-            j += 1;
-            continue;
         }
-        if w == "and" && any && matches!(word_at(toks, j + 1).and_then(number_word), Some(NumWord::Small(_) | NumWord::Tens(_))) && matches!(last, Some(NumWord::Hundred | NumWord::Scale(_))) {
-            j += 1;
-            continue;
+    }
+    let lone = atoms.len() == 1 && matches!(atoms[0].atom, Atom::Ordinal(_)) && !atoms[0].implicit_one;
+    if lone {
+        // A bare ordinal ("the fifth", "third") is no figure; only "half" stands alone.
+        if !matches!(atoms[0].word.as_str(), "half") {
+            return None;
         }
-        let Some(nw) = number_word(w) else { break };
-        match nw {
-            NumWord::Small(v) | NumWord::Tens(v) => {
-                if matches!(last, Some(NumWord::Small(_))) || matches!((last, nw), (Some(NumWord::Tens(_)), NumWord::Tens(_))) {
+    }
+    // "two thirds of a million"
+    if fraction && word_at(toks, j) == Some("of") && word_at(toks, j + 1) == Some("a") {
+        if let Some(Atom::Scale(s)) = word_at(toks, j + 2).and_then(atom) {
+            value *= s;
+            j += 3;
+            return Some(Figure { value: round(value), next: j, words: true, plain: false, fraction: false, currency: None });
+        }
+    }
+    Some(Figure { value: round(value), next: j, words: true, plain: false, fraction, currency: None })
+}
+
+#[derive(Clone, Debug)]
+struct WordAtom {
+    atom: Atom,
+    word: String,
+    /// Preceded by "and" inside the run.
+    after_and: bool,
+    /// "a" standing for one ("a hundred", "a third").
+    implicit_one: bool,
+}
+
+/// The run of number words from `i`: atoms, and the token after the run.
+fn atom_run(toks: &[Token], i: usize) -> (Vec<WordAtom>, usize) {
+    let mut atoms: Vec<WordAtom> = Vec::new();
+    let mut j = i;
+    let mut after_and = false;
+    let mut implicit = false;
+    loop {
+        if let Some(w) = word_at(toks, j) {
+            if (w == "a" || w == "an") && (atoms.is_empty() || after_and) {
+                if let Some(next) = word_at(toks, j + 1).and_then(atom) {
+                    if matches!(next, Atom::Hundred | Atom::Scale(_) | Atom::Dozen | Atom::Ordinal(_)) {
+                        implicit = true;
+                        j += 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            if w == "and" && !atoms.is_empty() && !after_and {
+                let next = word_at(toks, j + 1).and_then(atom);
+                let last = atoms.last().map(|a| a.atom);
+                let ok = match (last, next) {
+                    (Some(Atom::Hundred | Atom::Scale(_)), Some(Atom::Small(_) | Atom::Tens(_))) => true,
+                    (Some(Atom::Hundred | Atom::Scale(_)), Some(Atom::Ordinal(_))) => true,
+                    _ => false,
+                };
+                if ok {
+                    after_and = true;
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            let Some(a) = atom(w) else { break };
+            if let Some(prev) = atoms.last() {
+                // Two units in a row are two numbers ("three four"), except before an ordinal
+                // ("three fifths") or a scale.
+                let joins = match (prev.atom, a) {
+                    (Atom::Small(_), Atom::Small(_)) | (Atom::Tens(_), Atom::Tens(_)) | (Atom::Small(_), Atom::Tens(_)) => false,
+                    (Atom::Ordinal(_), _) => false,
+                    (Atom::Tens(t), Atom::Small(s)) => s < 10.0 && t > 0.0,
+                    _ => true,
+                };
+                let tens_ordinal = matches!((prev.atom, a), (Atom::Small(_) | Atom::Tens(_), Atom::Tens(_))) && matches!(word_at(toks, j + 1).and_then(atom), Some(Atom::Ordinal(_)));
+                if !joins && !tens_ordinal {
                     break;
                 }
-                current += v;
             }
-            NumWord::Hundred => current = if current == 0.0 { 100.0 } else { current * 100.0 },
-            NumWord::Scale(s) => {
-                total += if current == 0.0 { s } else { current * s };
+            atoms.push(WordAtom { atom: a, word: w.to_string(), after_and, implicit_one: implicit });
+            after_and = false;
+            implicit = false;
+            j += 1;
+            continue;
+        }
+        // A hyphen inside a number: "seventy-one", "fifty - two", "twenty-first", "one-half".
+        if sym_at(toks, j) == Some('-') && !atoms.is_empty() {
+            let next = word_at(toks, j + 1).and_then(atom);
+            let last = atoms.last().map(|a| a.atom);
+            let ok = matches!((last, next), (Some(Atom::Tens(_)), Some(Atom::Small(_) | Atom::Ordinal(_))) | (Some(Atom::Small(_)), Some(Atom::Ordinal(_))) | (Some(Atom::Small(_) | Atom::Tens(_)), Some(Atom::Hundred)));
+            let ok = ok && !matches!(next, Some(Atom::Small(v)) if v >= 10.0);
+            if ok {
+                j += 1;
+                continue;
+            }
+        }
+        break;
+    }
+    if after_and {
+        j -= 1;
+    }
+    if implicit && atoms.is_empty() {
+        j -= 1;
+    }
+    (atoms, j)
+}
+
+/// The value of a whole number in words (no ordinals).
+fn integer(atoms: &[WordAtom]) -> Option<f64> {
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut any = false;
+    for a in atoms {
+        let one = if a.implicit_one { 1.0 } else { 0.0 };
+        match a.atom {
+            Atom::Small(v) | Atom::Tens(v) => current += v,
+            Atom::Hundred => current = if current == 0.0 { 100.0 } else { current * 100.0 },
+            Atom::Scale(s) => {
+                let base = if current == 0.0 { if total == 0.0 || one > 0.0 { 1.0 } else { 0.0 } } else { current };
+                if base == 0.0 {
+                    total *= s;
+                } else {
+                    total += base * s;
+                }
                 current = 0.0;
             }
-            NumWord::Dozen => current = if current == 0.0 { 12.0 } else { current * 12.0 },
+            Atom::Dozen => current = if current == 0.0 { 12.0 } else { current * 12.0 },
+            Atom::Ordinal(_) => return None,
         }
         any = true;
-        last = Some(nw);
-        j += 1;
     }
-    if !any {
-        return None;
+    any.then_some(total + current)
+}
+
+/// The value of a run that may end in a fraction: "two thirds", "one hundred thirty fifths",
+/// "three twenty-firsts", "a quarter million".
+fn evaluate(atoms: &[WordAtom]) -> Option<f64> {
+    let Some(k) = atoms.iter().position(|a| matches!(a.atom, Atom::Ordinal(_))) else {
+        return integer(atoms);
+    };
+    let Atom::Ordinal(ord) = atoms[k].atom else { return None };
+    let head = &atoms[..k];
+    let tail = &atoms[k + 1..];
+    // A tens word right before a unit ordinal joins it ("thirty fifths" = 35ths) when a
+    // numerator is left in front and no "and" separates them.
+    let (numerator, denominator) = match head.split_last() {
+        Some((last, rest)) if matches!(last.atom, Atom::Tens(_)) && ord < 10.0 && !last.after_and && !rest.is_empty() && !atoms[k].after_and => {
+            let Atom::Tens(t) = last.atom else { unreachable!() };
+            (integer(rest), t + ord)
+        }
+        _ if head.is_empty() => (Some(if atoms[k].implicit_one || ord == 2.0 { 1.0 } else { 1.0 }), ord),
+        _ => (integer(head), ord),
+    };
+    let numerator = numerator?;
+    let mut value = numerator / denominator;
+    // "a quarter million", "three quarters billion", "a hundred trillionths".
+    for a in tail {
+        match a.atom {
+            Atom::Scale(s) => value *= s,
+            _ => return None,
+        }
     }
-    Some((total + current, j))
+    Some(value)
+}
+
+/// Digits after "point": "zero three" → "03", "seventy-one" → "71", "nought four" → "04".
+fn decimal_words(toks: &[Token], mut j: usize) -> Option<(String, usize)> {
+    let mut digits = String::new();
+    loop {
+        let Some(w) = word_at(toks, j) else { break };
+        match atom(w) {
+            Some(Atom::Small(v)) => {
+                digits.push_str(&(v as u64).to_string());
+                j += 1;
+            }
+            Some(Atom::Tens(t)) => {
+                let mut v = t;
+                j += 1;
+                if sym_at(toks, j) == Some('-') {
+                    if let Some(Atom::Small(u)) = word_at(toks, j + 1).and_then(atom) {
+                        v += u;
+                        j += 2;
+                    }
+                } else if let Some(Atom::Small(u)) = word_at(toks, j).and_then(atom).filter(|a| matches!(a, Atom::Small(u) if *u < 10.0)) {
+                    v += u;
+                    j += 1;
+                }
+                digits.push_str(&(v as u64).to_string());
+            }
+            _ => break,
+        }
+    }
+    (!digits.is_empty()).then_some((digits, j))
 }
 
 fn is_year(value: f64) -> bool {
-    value.fract() == 0.0 && (1800.0..=2100.0).contains(&value)
+    value.fract() == 0.0 && (1000.0..=2100.0).contains(&value)
 }
 
-/// Every quantity in `text`, in text order, not overlapping.
+// ---------------------------------------------------------------------------------------------
+// Mentions
+
+/// Every quantity in `text`, in text order, not overlapping. Years are included as plain
+/// numbers; the date grammar reads them as dates too, and callers choose.
 pub fn find_quantities(text: &str) -> Vec<QuantityMention> {
     let toks = tokenize(text);
-    let mut out = Vec::new();
+    let mut out: Vec<QuantityMention> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        match parse_at(text, &toks, i) {
+        match mention_at(text, &toks, i) {
             Some((m, next)) => {
                 out.push(m);
-                i = next;
+                i = next.max(i + 1);
             }
             None => i += 1,
         }
     }
+    join_bounds(text, &toks, out)
+}
+
+/// A one-sided bound waiting for its opposite: "more than 10 and less than 20".
+fn join_bounds(text: &str, _toks: &[Token], mentions: Vec<QuantityMention>) -> Vec<QuantityMention> {
+    let mut out: Vec<QuantityMention> = Vec::new();
+    for m in mentions {
+        if let Some(prev) = out.last() {
+            let between = text[prev.end..m.start].trim().to_ascii_lowercase();
+            let joiner = matches!(between.as_str(), "and" | "but" | "," | ", and" | "and also" | "but also" | "") || between.ends_with(" and") && between.len() < 16 && !between.contains(char::is_numeric);
+            let lower_upper = |a: &Quantity, b: &Quantity| a.hi.is_none() && a.lo.is_some() && b.lo.is_none() && b.hi.is_some() && a.lo < b.hi && a.unit == b.unit;
+            if joiner && (lower_upper(&prev.value, &m.value) || lower_upper(&m.value, &prev.value)) {
+                let (low, high) = if prev.value.hi.is_none() { (&prev.value, &m.value) } else { (&m.value, &prev.value) };
+                let joined = Quantity {
+                    lo: low.lo,
+                    hi: high.hi,
+                    lo_open: low.lo_open,
+                    hi_open: high.hi_open,
+                    unit: low.unit,
+                    point: None,
+                    hedge: Some(text[prev.start..m.end].to_string()),
+                    of: None,
+                    per: None,
+                };
+                let start = prev.start;
+                out.pop();
+                out.push(QuantityMention { start, end: m.end, kind: QuantityKind::Range, value: joined });
+                continue;
+            }
+        }
+        out.push(m);
+    }
     out
 }
 
-fn parse_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMention, usize)> {
-    let start_tok = i;
+fn mention_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMention, usize)> {
+    let start = toks[i].start;
     let mut j = i;
-    let mut hedge = None;
+    let mut bound = None;
     let mut hedge_text = None;
-    if let Some((h, n)) = hedge_at(toks, j) {
-        hedge = Some(h);
-        hedge_text = Some(text[toks[j].start..toks[j + n - 1].end].to_string());
-        j += n;
+    if let Some((b, n)) = phrase_at(toks, j, HEDGES) {
+        // "over" and "under" hedge only a figure: "over the previous period" is no hedge.
+        if figure_start(toks, j + n) || money_prefix(toks, j + n).is_some() || share_start(toks, j + n) {
+            bound = Some(b);
+            hedge_text = Some(text[toks[j].start..toks[j + n - 1].end].to_string());
+            j += n;
+        }
     }
-    // Shares without a figure: "the majority of", "most of", "half of".
-    if let Some((q, next)) = share_at(toks, j, hedge) {
-        let value = Quantity { hedge: hedge_text.or_else(|| Some(text[toks[j].start..toks[next - 1].end].to_string())), ..q };
-        return Some((QuantityMention { start: toks[start_tok].start, end: toks[next - 1].end, kind: QuantityKind::Percent, value }, next));
+    // "percent of 10", "per cent of twenty-two": the unit first.
+    if let Some(n) = percent_prefix(toks, j) {
+        let f = figure_at(toks, j + n, false)?;
+        let q = shape(Quantity::exact(f.value, Unit::Percent), bound, hedge_text.clone(), f.value);
+        return Some((QuantityMention { start, end: toks[f.next - 1].end, kind: QuantityKind::Percent, value: q }, f.next));
+    }
+    // Shares without a figure: "the majority of", "most of".
+    if let Some((q, next)) = share_at(toks, j) {
+        let point = q.lo.unwrap_or(0.5);
+        let q = if q.is_exact() { shape(q, bound, hedge_text, point) } else { Quantity { hedge: hedge_text.or_else(|| Some(text[toks[j].start..toks[next - 1].end].to_string())), ..q } };
+        return Some((QuantityMention { start, end: toks[next - 1].end, kind: QuantityKind::Number, value: q }, next));
     }
     // Magnitudes without a figure: "billions of dollars", "thousands of".
-    if let Some((q, next)) = magnitude_at(text, toks, j) {
-        let kind = if q.unit == Unit::Usd { QuantityKind::Money } else { QuantityKind::Number };
-        return Some((QuantityMention { start: toks[start_tok].start, end: toks[next - 1].end, kind, value: q }, next));
+    if let Some((q, next)) = magnitude_at(toks, j) {
+        let kind = if matches!(q.unit, Unit::Money(_)) { QuantityKind::Money } else { QuantityKind::Number };
+        return Some((QuantityMention { start, end: toks[next - 1].end, kind, value: q }, next));
     }
-    let mut money = false;
-    if sym_at(toks, j) == Some('$') {
-        money = true;
-        j += 1;
-    } else if word_at(toks, j).is_some_and(|w| w == "us" || w == "usd") && sym_at(toks, j + 1) == Some('$') {
-        money = true;
-        j += 2;
-    } else if word_at(toks, j) == Some("usd") {
-        money = true;
-        j += 1;
+    let mut currency = None;
+    if let Some((code, n)) = money_prefix(toks, j) {
+        currency = Some(code);
+        j += n;
     }
     let fig_tok = j;
-    let (value, mut j, in_words) = figure_at(toks, j, money)?;
-    let first = &toks[fig_tok];
-    // Figures glued to words ("G20", "F-16", "1st") are names or ordinals, not quantities.
-    if first.glued && fig_tok > 0 && matches!(toks[fig_tok - 1].tok, Tok::Word(_) | Tok::Sym('-')) && !money {
+    let f = figure_at(toks, j, currency.is_some())?;
+    let mut j = f.next;
+    // Figures glued to letters ("G20", "1st", "11a") are names or ordinals, not quantities.
+    if glued(toks, fig_tok) && fig_tok > 0 && matches!(toks[fig_tok - 1].tok, Tok::Word(_)) && currency.is_none() {
         return None;
     }
-    if !in_words && word_at(toks, fig_tok + 1).is_some_and(|w| matches!(w, "st" | "nd" | "rd" | "th")) && toks[fig_tok + 1].glued {
-        return None;
-    }
-    // "seven in ten", "one in four": a share.
-    if !money && word_at(toks, j) == Some("in") {
-        if let Some((whole, after, _)) = figure_at(toks, j + 1, false) {
-            if whole > value && (2.0..=1000.0).contains(&whole) && !is_year(whole) && value > 0.0 {
-                let share = round(value / whole * 100.0);
-                let q = Quantity::exact(share, Unit::Percent);
-                return finish(text, toks, start_tok, after, q, QuantityKind::Percent, hedge, hedge_text);
-            }
+    if let Some(w) = word_at(toks, j).filter(|_| glued(toks, j) && !f.words) {
+        if matches!(w, "st" | "nd" | "rd" | "th") {
+            return None;
         }
     }
-    if in_words && value == 1.0 && hedge.is_none() && !money {
+    // Clock times: "2 pm", "2.13 am", "7:00".
+    if !f.words && (matches!(word_at(toks, j), Some("am" | "pm" | "a" | "p")) && (word_at(toks, j) != Some("a") || sym_at(toks, j + 1) == Some('.')) && (word_at(toks, j).is_some_and(|w| w.len() == 2) || sym_at(toks, j + 1) == Some('.')) || sym_at(toks, j) == Some(':') && glued(toks, j) && num_at(toks, j + 1).is_some()) {
         return None;
     }
-    let mut unit = if money { Unit::Usd } else { Unit::Count };
+    if f.words && f.value == 1.0 && bound.is_none() && currency.is_none() && word_at(toks, fig_tok) == Some("one") && word_at(toks, f.next).and_then(currency_name).is_none() {
+        // "one of the sons", "one cartel leader after another": a word, not a figure.
+        return None;
+    }
+    let mut unit = if f.fraction { Unit::Ratio } else { Unit::Count };
+    let mut value = f.value;
     let mut per = None;
-    match (word_at(toks, j), sym_at(toks, j)) {
-        (_, Some('%')) => {
-            unit = Unit::Percent;
-            j += 1;
+    if let Some(code) = currency.or(f.currency) {
+        unit = Unit::Money(code);
+    }
+    // Units after the figure: "%", "percent", "dollars", "per 100,000", "in ten".
+    if let Some(n) = percent_suffix(toks, j) {
+        unit = Unit::Percent;
+        j += n;
+    } else if let Some((code, worth, n)) = money_suffix(toks, j) {
+        if !matches!(unit, Unit::Money(_)) {
+            unit = Unit::Money(code);
+            value = round(value * if worth < 1.0 { 1.0 } else { worth });
         }
-        (Some("percent" | "pct"), _) => {
-            unit = Unit::Percent;
-            j += 1;
-        }
-        (Some("per"), _) if word_at(toks, j + 1) == Some("cent") => {
-            unit = Unit::Percent;
-            j += 2;
-        }
-        (Some("percentage"), _) if word_at(toks, j + 1).is_some_and(|w| w.starts_with("point")) => {
-            unit = Unit::Percent;
-            j += 2;
-        }
-        (Some("dollars" | "usd"), _) if !money => {
-            unit = Unit::Usd;
-            j += 1;
-        }
-        (Some("per"), _) => {
-            if let Some((p, after, _)) = figure_at(toks, j + 1, false) {
-                unit = Unit::Rate;
-                per = Some(p);
-                j = after;
+        j += n;
+        // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50".
+        if worth == 1.0 {
+            if let Some((cents, next)) = cents_after(toks, j) {
+                value = round(value + cents / 100.0);
+                j = next;
             }
         }
-        _ => {}
+        // "75 USD million"
+        if let Some(s) = word_at(toks, j).and_then(|w| digit_scale(w, false, true)) {
+            value *= s;
+            j += 1;
+        }
+    } else if matches!(unit, Unit::Money(_)) {
+        if let Some((cents, next)) = cents_after(toks, j) {
+            value = round(value + cents / 100.0);
+            j = next;
+        }
+    } else if word_at(toks, j) == Some("per") {
+        if let Some(p) = figure_at(toks, j + 1, false).filter(|p| !p.words || p.value > 1.0) {
+            if word_at(toks, j + 1) != Some("cent") {
+                unit = Unit::Rate;
+                per = Some(p.value);
+                j = p.next;
+            }
+        }
+    } else if word_at(toks, j) == Some("in") && currency.is_none() && !f.fraction {
+        // "seven in ten", "one in four": a ratio.
+        if let Some(whole) = figure_at(toks, j + 1, false) {
+            if whole.value > value && (2.0..=1000.0).contains(&whole.value) && !(whole.plain && is_year(whole.value)) && value > 0.0 {
+                value = round(value / whole.value);
+                unit = Unit::Ratio;
+                j = whole.next;
+            }
+        }
     }
-    if unit == Unit::Count && !money && !in_words && hedge.is_none() && is_year(value) && j == fig_tok + 1 {
-        return None;
-    }
+    let kind = match unit {
+        Unit::Percent => QuantityKind::Percent,
+        Unit::Money(_) => QuantityKind::Money,
+        Unit::Rate => QuantityKind::Rate,
+        Unit::Count | Unit::Ratio => QuantityKind::Number,
+    };
     let mut q = Quantity::exact(value, unit);
     q.per = per;
-    let mut kind = match unit {
-        Unit::Percent => QuantityKind::Percent,
-        Unit::Usd => QuantityKind::Money,
-        Unit::Rate => QuantityKind::Rate,
-        Unit::Count => QuantityKind::Number,
-    };
-    // A second figure: "between 20 and 30", "from 20 to 30", "20 to 30", "20-30".
-    let joiner = match (hedge, word_at(toks, j), sym_at(toks, j)) {
-        (Some(Hedge::Between), Some("and"), _) => true,
-        (Some(Hedge::From) | None, Some("to"), _) => true,
-        (Some(Hedge::From) | None, _, Some('-')) => true,
-        _ => false,
-    };
-    if joiner {
-        let mut k = j + 1;
-        if unit == Unit::Usd && sym_at(toks, k) == Some('$') {
-            k += 1;
-        }
-        if let Some((mut upper, after, _)) = figure_at(toks, k, money) {
-            let mut after = after;
-            let upper_unit = match (word_at(toks, after), sym_at(toks, after)) {
-                (_, Some('%')) | (Some("percent"), _) => {
-                    after += 1;
-                    Unit::Percent
-                }
-                _ => unit,
+    // A second figure: "between 20 and 30", "from 20 to 30", "20 to 30", "20-30", "20~30".
+    if let Some((upper, next)) = range_end(toks, j, bound, unit, f.value, currency.is_some()) {
+        let lower = value;
+        if upper.0 >= lower {
+            let (lo, hi) = (lower * upper.1, upper.0);
+            let unit = upper.2;
+            let mut q = Quantity::exact(lo, unit);
+            q.hi = Some(hi);
+            q.hedge = hedge_text.filter(|_| matches!(bound, Some(Bound::Between | Bound::From)));
+            let kind = match unit {
+                Unit::Percent => QuantityKind::Percent,
+                Unit::Money(_) => QuantityKind::Money,
+                _ => QuantityKind::Range,
             };
-            // "2 to 3 million": the scale written once applies to both ends.
-            if upper > value && value < 1000.0 && upper >= 1000.0 && !is_year(upper) {
-                let scale = (upper / toks_figure(toks, k)).max(1.0);
-                q.lo = Some(value * scale);
-            }
-            if upper_unit == Unit::Percent {
-                unit = Unit::Percent;
-                q.unit = unit;
-                kind = QuantityKind::Percent;
-            }
-            let lower = q.lo.unwrap_or(value);
-            if upper == lower && upper_unit == unit {
-                upper = lower;
-            }
-            if upper >= lower && !(is_year(lower) && is_year(upper) && unit == Unit::Count) {
-                q.lo = Some(lower);
-                q.hi = Some(upper);
-                q.point = None;
-                q.hedge = hedge_text.clone();
-                let end = toks[after - 1].end;
-                let kind = if kind == QuantityKind::Number { QuantityKind::Range } else { kind };
-                return Some((QuantityMention { start: toks[start_tok].start, end, kind, value: q }, after));
-            }
+            // "about 20~100", "about 500 or more": a range or a postfix overrides "about".
+            return Some((QuantityMention { start, end: toks[next - 1].end, kind, value: q }, next));
         }
     }
-    if matches!(hedge, Some(Hedge::Between | Hedge::From)) {
-        // "from 70 in 2010" is not a range: the word was not a hedge.
-        hedge = None;
-        hedge_text = None;
-        return finish(text, toks, fig_tok, j, q, kind, hedge, hedge_text);
-    }
-    finish(text, toks, start_tok, j, q, kind, hedge, hedge_text)
-}
-
-fn toks_figure(toks: &[Token], k: usize) -> f64 {
-    match toks.get(k).map(|t| &t.tok) {
-        Some(Tok::Num(v)) => *v,
-        _ => 1.0,
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-fn finish(
-    text: &str,
-    toks: &[Token],
-    start_tok: usize,
-    mut j: usize,
-    mut q: Quantity,
-    kind: QuantityKind,
-    hedge: Option<Hedge>,
-    hedge_text: Option<String>,
-) -> Option<(QuantityMention, usize)> {
-    let _ = text;
-    let p = q.lo.unwrap_or(0.0);
+    let (bound, hedge_text, start) = match bound {
+        Some(Bound::Between | Bound::From) => (None, None, toks[fig_tok].start),
+        b => (b, hedge_text, start),
+    };
     // "X of (the) Y" and "X out of (the) Y": a count with a denominator.
-    if q.unit == Unit::Count {
+    if q.unit == Unit::Count && bound.is_none() {
         let mut k = j;
         if word_at(toks, k) == Some("out") {
             k += 1;
@@ -599,87 +1310,241 @@ fn finish(
             if word_at(toks, k) == Some("the") {
                 k += 1;
             }
-            if let Some((denominator, after, _)) = figure_at(toks, k, false) {
-                if denominator >= p && !is_year(denominator) {
-                    q.of = Some(denominator);
-                    j = after;
+            if let Some(d) = figure_at(toks, k, false) {
+                if d.value >= value && !(d.plain && is_year(d.value)) && !d.fraction {
+                    q.of = Some(d.value);
+                    j = d.next;
                 }
             }
         }
     }
-    // "or so" and "or more" after the figure hedge it too.
-    let mut hedge = hedge;
+    let mut bound = bound;
     let mut hedge_text = hedge_text;
-    if word_at(toks, j) == Some("or") {
-        match word_at(toks, j + 1) {
-            Some("so") if hedge.is_none() => {
-                hedge = Some(Hedge::About);
-                hedge_text = Some("or so".into());
-                j += 2;
-            }
-            Some("more") if hedge.is_none() => {
-                hedge = Some(Hedge::AtLeast);
-                hedge_text = Some("or more".into());
-                j += 2;
-            }
-            _ => {}
+    if let Some((b, n)) = phrase_at(toks, j, POSTFIX) {
+        // "10 and less than 20" is two bounds, not "10 and less".
+        if (n > 1 || glued(toks, j)) && word_at(toks, j + n) != Some("than") {
+            bound = Some(b);
+            hedge_text = Some(text[toks[j].start..toks[j + n - 1].end].to_string());
+            j += n;
         }
+    } else if word_at(toks, j) == Some("or") && word_at(toks, j + 1) == Some("equal") && bound.is_some_and(|b| matches!(b, Bound::Above | Bound::Below)) {
+        // "less than 5000 or equal"
+        bound = bound.map(|b| if b == Bound::Above { Bound::AtLeast } else { Bound::AtMost });
+        j += 2;
     }
-    if let Some(h) = hedge {
-        apply_hedge(&mut q, h, p);
-        q.hedge = hedge_text;
+    if let Some(b) = bound {
+        q = shape(q, Some(b), hedge_text, value);
     }
-    Some((QuantityMention { start: toks[start_tok].start, end: toks[j - 1].end, kind, value: q }, j))
+    let end = toks[j - 1].end;
+    Some((QuantityMention { start, end, kind, value: q }, j))
 }
 
-fn apply_hedge(q: &mut Quantity, hedge: Hedge, p: f64) {
-    let floor = Some(0.0);
-    let (lo, hi, lo_open, hi_open) = match hedge {
-        Hedge::Nearly => (Some(p * 0.9), Some(p), false, true),
-        Hedge::About => (Some(p * 0.9), Some(p * 1.1), false, false),
-        Hedge::Above => (Some(p), None, true, false),
-        Hedge::AtLeast => (Some(p), None, false, false),
-        Hedge::Below => (floor, Some(p), false, true),
-        Hedge::AtMost => (floor, Some(p), false, false),
-        Hedge::Between | Hedge::From => (Some(p), Some(p), false, false),
+/// Applies a hedge or comparison to an exact quantity.
+fn shape(mut q: Quantity, bound: Option<Bound>, hedge: Option<String>, p: f64) -> Quantity {
+    let Some(b) = bound else { return q };
+    let (lo, hi, lo_open, hi_open) = match b {
+        Bound::Nearly => (Some(p * 0.9), Some(p), false, true),
+        Bound::About => (Some(p * 0.9), Some(p * 1.1), false, false),
+        Bound::Above => (Some(p), None, true, false),
+        Bound::AtLeast => (Some(p), None, false, false),
+        Bound::Below => (None, Some(p), false, true),
+        Bound::AtMost => (None, Some(p), false, false),
+        Bound::Between | Bound::From => return q,
     };
+    let (lo, hi) = if p < 0.0 && matches!(b, Bound::Nearly | Bound::About) { (hi, lo) } else { (lo, hi) };
     q.lo = lo.map(round);
     q.hi = hi.map(round);
     q.lo_open = lo_open;
     q.hi_open = hi_open;
     q.point = Some(p);
+    q.hedge = hedge;
+    q
 }
 
-/// Rounds away binary noise (0.9 × 200000 = 180000.00000000003).
-fn round(v: f64) -> f64 {
-    (v * 1e6).round() / 1e6
+/// The upper end of a range after its lower figure: (value, scale for the lower, unit), next.
+fn range_end(toks: &[Token], j: usize, bound: Option<Bound>, unit: Unit, lower: f64, money: bool) -> Option<((f64, f64, Unit), usize)> {
+    let joiner = match (bound, word_at(toks, j), sym_at(toks, j)) {
+        (Some(Bound::Between), Some("and" | "through" | "to"), _) => true,
+        (Some(Bound::From) | None | Some(Bound::About), Some("to" | "through" | "thru"), _) => true,
+        (Some(Bound::From) | None | Some(Bound::About) | Some(Bound::Between), _, Some('-' | '~' | '\u{2013}')) => true,
+        _ => false,
+    };
+    if !joiner {
+        return None;
+    }
+    // A hyphen between digits is a range only with spaces on neither or both sides and no
+    // further hyphen (phone numbers: "1-222-2222").
+    if sym_at(toks, j) == Some('-') && (sym_at(toks, j + 2) == Some('-') || sym_at(toks, j + 2) == Some('/')) {
+        return None;
+    }
+    let mut k = j + 1;
+    if let Some((_, n)) = money_prefix(toks, k).filter(|_| money) {
+        k += n;
+    }
+    let upper = figure_at(toks, k, money)?;
+    if upper.value < 0.0 && sym_at(toks, j) == Some('-') {
+        return None;
+    }
+    let mut next = upper.next;
+    let mut upper_unit = if upper.fraction { Unit::Ratio } else { unit };
+    if let Some(n) = percent_suffix(toks, next) {
+        upper_unit = Unit::Percent;
+        next += n;
+    } else if let Some((code, _, n)) = money_suffix(toks, next) {
+        upper_unit = Unit::Money(code);
+        next += n;
+    }
+    let unit = if unit == Unit::Count { upper_unit } else { unit };
+    if upper_unit != unit {
+        return None;
+    }
+    // Two years ("2014 to 2018") are a span of dates, left to the date grammar.
+    if upper.plain && is_year(upper.value) && is_year(lower) && unit == Unit::Count {
+        return None;
+    }
+    // "2 to 3 million": the scale written once applies to both ends.
+    let mut scale = 1.0;
+    if !upper.words && lower < 1000.0 && upper.value >= 1000.0 {
+        if let Some((raw, _)) = num_at(toks, k) {
+            if raw > 0.0 && raw < upper.value && lower <= raw {
+                scale = upper.value / raw;
+            }
+        }
+    } else if upper.words && lower < upper.value {
+        if let Some(s) = word_at(toks, upper.next - 1).and_then(atom).and_then(|a| match a {
+            Atom::Scale(s) => Some(s),
+            _ => None,
+        }) {
+            if lower * s <= upper.value {
+                scale = s;
+            }
+        }
+    }
+    Some(((upper.value, scale, unit), next))
 }
 
-fn share_at(toks: &[Token], i: usize, hedge: Option<Hedge>) -> Option<(Quantity, usize)> {
-    let w0 = word_at(toks, i)?;
-    let (value, n) = match (w0, word_at(toks, i + 1), word_at(toks, i + 2)) {
-        ("the" | "a", Some("majority"), Some("of")) => (None, 3),
-        ("majority", Some("of"), _) => (None, 2),
-        ("most", Some("of"), _) => (None, 2),
-        ("half", Some("of"), _) => (Some(50.0), 2),
-        ("half", _, _) if hedge.is_some() => (Some(50.0), 1),
-        ("a", Some("third"), Some("of")) | ("one", Some("third"), Some("of")) => (Some(100.0 / 3.0), 3),
-        ("a", Some("quarter"), Some("of")) | ("one", Some("quarter"), Some("of")) => (Some(25.0), 3),
-        ("two", Some("thirds"), Some("of")) => (Some(200.0 / 3.0), 3),
-        ("three", Some("quarters"), Some("of")) => (Some(75.0), 3),
+fn percent_suffix(toks: &[Token], j: usize) -> Option<usize> {
+    match (word_at(toks, j), sym_at(toks, j)) {
+        (_, Some('%')) => Some(1),
+        (Some("percent" | "percents" | "percentage" | "pct" | "pc"), _) => {
+            if word_at(toks, j) == Some("percentage") && word_at(toks, j + 1).is_some_and(|w| w.starts_with("point")) {
+                Some(2)
+            } else if word_at(toks, j) == Some("pc") && !glued(toks, j) {
+                None
+            } else {
+                Some(1)
+            }
+        }
+        (Some("per"), _) if word_at(toks, j + 1) == Some("cent") => Some(2),
+        _ => None,
+    }
+}
+
+fn percent_prefix(toks: &[Token], j: usize) -> Option<usize> {
+    let n = match word_at(toks, j) {
+        Some("percent" | "percents") => 1,
+        Some("per") if word_at(toks, j + 1) == Some("cent") => 2,
         _ => return None,
     };
-    let mut q = match value {
-        None => Quantity { lo: Some(50.0), hi: Some(100.0), lo_open: true, hi_open: false, ..Quantity::exact(0.0, Unit::Percent) },
-        Some(v) => Quantity::exact(round(v), Unit::Percent),
-    };
-    if let (Some(h), Some(v)) = (hedge, value) {
-        apply_hedge(&mut q, h, round(v));
+    (word_at(toks, j + n) == Some("of") && figure_start(toks, j + n + 1)).then_some(n + 1)
+}
+
+/// A currency before the figure: "$", "US$", "C $", "£", "EUR", "USD".
+fn money_prefix(toks: &[Token], j: usize) -> Option<(&'static str, usize)> {
+    match (&toks.get(j)?.tok, toks.get(j + 1).map(|t| &t.tok)) {
+        (Tok::Sym(c), _) => currency_symbol(*c).map(|code| (code, 1)),
+        (Tok::Word(w), Some(Tok::Sym('$'))) if matches!(w.as_str(), "us" | "c" | "a" | "nz" | "hk" | "ca" | "au") => {
+            let code = match w.as_str() {
+                "us" => "USD",
+                "c" | "ca" => "CAD",
+                "a" | "au" => "AUD",
+                "nz" => "NZD",
+                _ => "HKD",
+            };
+            Some((code, 2))
+        }
+        (Tok::Word(w), _) => currency_code(w).filter(|_| figure_start(toks, j + 1)).map(|code| (code, 1)),
+        _ => None,
     }
+}
+
+/// A currency after the figure: "dollars", "US dollars", "USD", "€", "pence", "yen".
+fn money_suffix(toks: &[Token], j: usize) -> Option<(&'static str, f64, usize)> {
+    match &toks.get(j)?.tok {
+        Tok::Sym(c) => currency_symbol(*c).map(|code| (code, 1.0, 1)),
+        Tok::Word(w) => {
+            if let Some(code) = currency_code(w) {
+                return Some((code, 1.0, 1));
+            }
+            if matches!(w.as_str(), "us" | "american" | "canadian" | "chinese" | "mexican" | "hong" | "new") {
+                let (n, name) = match word_at(toks, j + 1) {
+                    Some("kong") => (2, word_at(toks, j + 2)),
+                    Some("zealand") => (2, word_at(toks, j + 2)),
+                    other => (1, other),
+                };
+                if let Some((code, worth)) = name.and_then(currency_name) {
+                    let code = match w.as_str() {
+                        "canadian" => "CAD",
+                        "mexican" => "MXN",
+                        "chinese" => "CNY",
+                        "hong" => "HKD",
+                        "new" => "NZD",
+                        _ => code,
+                    };
+                    return Some((code, worth, n + 1));
+                }
+            }
+            if w == "turkish" && matches!(word_at(toks, j + 1), Some("lira" | "liras")) {
+                return Some(("TRY", 1.0, 2));
+            }
+            if w == "dutch" && matches!(word_at(toks, j + 1), Some("guilders" | "guilder")) {
+                return Some(("NLG", 1.0, 2));
+            }
+            if matches!(w.as_str(), "pound" | "pounds") && word_at(toks, j + 1) == Some("sterling") {
+                return Some(("GBP", 1.0, 2));
+            }
+            currency_name(w).map(|(code, worth)| (code, worth, 1))
+        }
+        Tok::Num { .. } => None,
+    }
+}
+
+/// Cents after a main amount: "50 cents", "and forty-five cents", "50" (alone, under 100).
+fn cents_after(toks: &[Token], j: usize) -> Option<(f64, usize)> {
+    let k = if word_at(toks, j) == Some("and") { j + 1 } else { j };
+    let f = figure_at(toks, k, false)?;
+    if f.value >= 100.0 || f.value < 0.0 || f.fraction {
+        return None;
+    }
+    match money_suffix(toks, f.next) {
+        Some((_, worth, n)) if worth < 1.0 => Some((f.value, f.next + n)),
+        Some(_) => None,
+        None => {
+            // A bare figure after the amount ("15 dollars 50") must end the phrase.
+            let ends = toks.get(f.next).is_none_or(|t| matches!(t.tok, Tok::Sym('.' | ',' | ';' | '!' | '?')) || matches!(word_at(toks, f.next), Some("m" | "million" | "billion")));
+            ends.then_some((f.value, f.next))
+        }
+    }
+}
+
+fn share_start(toks: &[Token], j: usize) -> bool {
+    share_at(toks, j).is_some()
+}
+
+/// "the majority of", "most of": a ratio above one half.
+fn share_at(toks: &[Token], i: usize) -> Option<(Quantity, usize)> {
+    let n = match (word_at(toks, i), word_at(toks, i + 1), word_at(toks, i + 2)) {
+        (Some("the" | "a"), Some("majority"), Some("of")) => 3,
+        (Some("majority"), Some("of"), _) => 2,
+        (Some("most"), Some("of"), _) => 2,
+        _ => return None,
+    };
+    let q = Quantity { lo: Some(0.5), hi: Some(1.0), lo_open: true, hi_open: false, ..Quantity::exact(0.0, Unit::Ratio) };
     Some((q, i + n))
 }
 
-fn magnitude_at(text: &str, toks: &[Token], i: usize) -> Option<(Quantity, usize)> {
+/// "billions of dollars", "thousands of": an order of magnitude.
+fn magnitude_at(toks: &[Token], i: usize) -> Option<(Quantity, usize)> {
     let w = word_at(toks, i)?;
     let scale = match w {
         "dozens" => 12.0,
@@ -694,7 +1559,8 @@ fn magnitude_at(text: &str, toks: &[Token], i: usize) -> Option<(Quantity, usize
         return None;
     }
     let mut j = i + 2;
-    let mut lo = scale * 2.0;
+    let mut lo = if scale >= 1e3 { scale } else { scale * 2.0 };
+    let mut hi = if scale == 12.0 { 100.0 } else { scale * 1000.0 };
     // "hundreds of thousands of": the scales multiply.
     if let Some(next) = word_at(toks, j).and_then(|w| match w {
         "thousands" => Some(1e3),
@@ -704,24 +1570,19 @@ fn magnitude_at(text: &str, toks: &[Token], i: usize) -> Option<(Quantity, usize
     }) {
         if word_at(toks, j + 1) == Some("of") {
             lo *= next;
+            hi *= next;
             j += 2;
         }
     }
-    let _ = lo;
-    let lo = if scale >= 1e3 { scale } else { scale * 2.0 };
-    let hi = if scale == 12.0 { 100.0 } else { scale * 1000.0 };
     let mut unit = Unit::Count;
-    if word_at(toks, j) == Some("dollars") {
-        unit = Unit::Usd;
-        j += 1;
-    }
-    if unit == Unit::Count {
-        // Without a unit, "thousands of" still counts; end the mention at "of".
-        j = i + 2;
-        let _ = text;
+    let mut end = i + 2;
+    if let Some((code, worth, n)) = money_suffix(toks, j).filter(|(_, worth, _)| *worth == 1.0) {
+        let _ = worth;
+        unit = Unit::Money(code);
+        end = j + n;
     }
     let q = Quantity { lo: Some(lo), hi: Some(hi), lo_open: false, hi_open: true, unit, point: None, hedge: Some(w.to_string()), of: None, per: None };
-    Some((q, j))
+    Some((q, end))
 }
 
 #[cfg(test)]
@@ -739,6 +1600,8 @@ mod tests {
         (q.lo, q.hi, q.lo_open, q.hi_open, q.unit)
     }
 
+    const USD: Unit = Unit::Money("USD");
+
     #[test]
     fn every_hedge_in_the_table() {
         use Unit::*;
@@ -747,24 +1610,35 @@ mod tests {
         assert_eq!(bounds("close to 200 thousand"), (Some(180000.0), Some(200000.0), false, true, Count));
         assert_eq!(bounds("about 120,000 people"), (Some(108000.0), Some(132000.0), false, false, Count));
         assert_eq!(bounds("approximately 644 labs"), (Some(579.6), Some(708.4), false, false, Count));
-        assert_eq!(bounds("roughly $17 billion"), (Some(15.3e9), Some(18.7e9), false, false, Usd));
+        assert_eq!(bounds("roughly $17 billion"), (Some(15.3e9), Some(18.7e9), false, false, USD));
         assert_eq!(bounds("some 2.5 million guns"), (Some(2.25e6), Some(2.75e6), false, false, Count));
         assert_eq!(bounds("more than 25 percent"), (Some(25.0), None, true, false, Percent));
-        assert_eq!(bounds("over $1.5 billion"), (Some(1.5e9), None, true, false, Usd));
+        assert_eq!(bounds("over $1.5 billion"), (Some(1.5e9), None, true, false, USD));
         assert_eq!(bounds("exceeded 34.7%"), (Some(34.7), None, true, false, Percent));
         assert_eq!(bounds("at least 12 agents"), (Some(12.0), None, false, false, Count));
-        assert_eq!(bounds("fewer than 70 groups"), (Some(0.0), Some(70.0), false, true, Count));
-        assert_eq!(bounds("less than $1 billion"), (Some(0.0), Some(1e9), false, true, Usd));
-        assert_eq!(bounds("as much as 40 percent"), (Some(0.0), Some(40.0), false, false, Percent));
-        assert_eq!(bounds("up to 300 troops"), (Some(0.0), Some(300.0), false, false, Count));
+        assert_eq!(bounds("fewer than 70 groups"), (None, Some(70.0), false, true, Count));
+        assert_eq!(bounds("less than $1 billion"), (None, Some(1e9), false, true, USD));
+        assert_eq!(bounds("as much as 40 percent"), (None, Some(40.0), false, false, Percent));
+        assert_eq!(bounds("up to 300 troops"), (None, Some(300.0), false, false, Count));
         assert_eq!(bounds("between 20 and 30 deaths"), (Some(20.0), Some(30.0), false, false, Count));
         assert_eq!(bounds("from 20 to 30"), (Some(20.0), Some(30.0), false, false, Count));
         assert_eq!(bounds("20\u{2013}30 percent"), (Some(20.0), Some(30.0), false, false, Percent));
         assert_eq!(bounds("2 to 3 million"), (Some(2e6), Some(3e6), false, false, Count));
-        assert_eq!(bounds("the majority of the weapons"), (Some(50.0), Some(100.0), true, false, Percent));
-        assert_eq!(bounds("fewer than half of the guns"), (Some(0.0), Some(50.0), false, true, Percent));
-        assert_eq!(bounds("billions of dollars"), (Some(1e9), Some(1e12), false, true, Usd));
+        assert_eq!(bounds("the majority of the weapons"), (Some(0.5), Some(1.0), true, false, Ratio));
+        assert_eq!(bounds("fewer than half of the guns"), (None, Some(0.5), false, true, Ratio));
+        assert_eq!(bounds("billions of dollars"), (Some(1e9), Some(1e12), false, true, USD));
         assert_eq!(bounds("5,000 or so"), (Some(4500.0), Some(5500.0), false, false, Count));
+        assert_eq!(bounds("500 or more"), (Some(500.0), None, false, false, Count));
+        assert_eq!(bounds("30 or less"), (None, Some(30.0), false, false, Count));
+        assert_eq!(bounds("more than 10 and less than 20"), (Some(10.0), Some(20.0), true, true, Count));
+        assert_eq!(bounds("at most 100 and at least 20"), (Some(20.0), Some(100.0), false, false, Count));
+        assert_eq!(bounds("less than or equal to 40"), (None, Some(40.0), false, false, Count));
+        assert_eq!(bounds(">= 30"), (Some(30.0), None, false, false, Count));
+    }
+
+    #[test]
+    fn opposite_bounds_that_cannot_meet_stay_apart() {
+        assert_eq!(find_quantities("more than 40 and less than 10").len(), 2);
     }
 
     #[test]
@@ -782,17 +1656,54 @@ mod tests {
         assert_eq!(one("two hundred thousand people").lo, Some(200000.0));
         assert_eq!(one("over one hundred thousand deaths").lo, Some(100000.0));
         assert_eq!(one("six cartels").lo, Some(6.0));
+        assert_eq!(one("fifty - two").lo, Some(52.0));
     }
 
     #[test]
-    fn scales_and_money() {
-        assert_eq!(one("1.5bn").lo, Some(1.5e9));
-        assert_eq!(one("$16.7 billion").lo, Some(16.7e9));
-        assert_eq!(one("$5 million bounty").lo, Some(5e6));
-        assert_eq!(one("$5m bounty").lo, Some(5e6));
-        assert_eq!(one("2.5 million guns").lo, Some(2.5e6));
-        assert_eq!(one("370 thousand troops").lo, Some(370000.0));
-        assert_eq!(one("500 dollars").unit, Unit::Usd);
+    fn fractions_in_words_and_digits() {
+        assert_eq!(one("two thirds").lo, Some(round(2.0 / 3.0)));
+        assert_eq!(one("one and a half").lo, Some(1.5));
+        assert_eq!(one("five and a half million fish").lo, Some(5.5e6));
+        assert_eq!(one("3 million and a half").lo, Some(3.5e6));
+        assert_eq!(one("a quarter million").lo, Some(250000.0));
+        assert_eq!(one("one hundred thirty fifths").lo, Some(round(100.0 / 35.0)));
+        assert_eq!(one("one hundred and thirty fifths").lo, Some(26.0));
+        assert_eq!(one("three twenty-firsts").lo, Some(round(3.0 / 21.0)));
+        assert_eq!(one("3/4").lo, Some(0.75));
+        assert_eq!(one("2 1/2 inches").lo, Some(2.5));
+        assert_eq!(one("\u{2154}").lo, Some(round(2.0 / 3.0)));
+        assert_eq!(one("nine point nought four").lo, Some(9.04));
+        assert_eq!(one("two hundred point seventy-one").lo, Some(200.71));
+    }
+
+    #[test]
+    fn signs_scales_and_notation() {
+        assert_eq!(one("-9.25").lo, Some(-9.25));
+        assert_eq!(one("minus five").lo, Some(-5.0));
+        assert_eq!(one("10k").lo, Some(10000.0));
+        assert_eq!(one("1.2b").lo, Some(1.2e9));
+        assert_eq!(one("1.3e6").lo, Some(1.3e6));
+        assert_eq!(one("1.3x10^6").lo, Some(1.3e6));
+        assert_eq!(one(".08").lo, Some(0.08));
+        assert_eq!(one("1 234 567").lo, Some(1234567.0));
+        assert_eq!(one("12,34,567.89").lo, Some(1234567.89));
+        assert_eq!(one("3 lakh").lo, Some(300000.0));
+        assert_eq!(one("3 hundred and 21").lo, Some(321.0));
+        assert_eq!(one("3 dozens").lo, Some(36.0));
+    }
+
+    #[test]
+    fn money_in_any_currency() {
+        assert_eq!(one("$16.7 billion").value_unit(), (Some(16.7e9), USD));
+        assert_eq!(one("$5m bounty").value_unit(), (Some(5e6), USD));
+        assert_eq!(one("\u{a3}2,000").value_unit(), (Some(2000.0), Unit::Money("GBP")));
+        assert_eq!(one("10 \u{20ac}").value_unit(), (Some(10.0), Unit::Money("EUR")));
+        assert_eq!(one("500 dollars").value_unit(), (Some(500.0), USD));
+        assert_eq!(one("3 dollars 50 cents").value_unit(), (Some(3.5), USD));
+        assert_eq!(one("thirteen dollars and forty-five cents").value_unit(), (Some(13.45), USD));
+        assert_eq!(one("75 USD million").value_unit(), (Some(75e6), USD));
+        assert_eq!(one("EUR 125").value_unit(), (Some(125.0), Unit::Money("EUR")));
+        assert_eq!(one("34 cents").lo, Some(34.0));
     }
 
     #[test]
@@ -804,10 +1715,16 @@ mod tests {
     }
 
     #[test]
-    fn x_in_y_is_a_share() {
-        assert_eq!(bounds("seven in ten guns"), (Some(70.0), Some(70.0), false, false, Unit::Percent));
-        assert_eq!(bounds("roughly one in four"), (Some(22.5), Some(27.5), false, false, Unit::Percent));
-        assert_eq!(one("seven in 2020").unit, Unit::Count);
+    fn x_in_y_is_a_ratio() {
+        assert_eq!(bounds("seven in ten guns"), (Some(0.7), Some(0.7), false, false, Unit::Ratio));
+        assert_eq!(bounds("roughly one in four"), (Some(0.225), Some(0.275), false, false, Unit::Ratio));
+        assert_eq!(find_quantities("seven in 2020")[0].value.unit, Unit::Count);
+    }
+
+    #[test]
+    fn ratios_compare_with_percentages() {
+        assert!(one("the majority of").overlaps(&one("74 percent")));
+        assert!(!one("fewer than half of").overlaps(&one("74 percent")));
     }
 
     #[test]
@@ -817,10 +1734,15 @@ mod tests {
     }
 
     #[test]
-    fn years_ordinals_and_names_are_not_quantities() {
-        assert!(find_quantities("in 2020 and 2021").is_empty());
-        assert!(find_quantities("the 1st of May, a G20 summit, F-16 jets").is_empty());
+    fn ordinals_times_and_names_are_not_quantities() {
+        assert!(find_quantities("the 1st of May, a G20 summit, at 2 pm, 7:00").iter().all(|m| m.value.lo != Some(1.0) && m.value.lo != Some(20.0) && m.value.lo != Some(2.0)));
         assert!(find_quantities("one of the sons").is_empty());
-        assert_eq!(find_quantities("from fewer than 70 in 2010 to more than 200 in 2020").len(), 2);
+        assert_eq!(find_quantities("from fewer than 70 in 2010 to more than 200 in 2020").len(), 4);
+    }
+
+    impl Quantity {
+        fn value_unit(&self) -> (Option<f64>, Unit) {
+            (self.lo, self.unit)
+        }
     }
 }
