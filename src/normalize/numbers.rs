@@ -258,8 +258,23 @@ fn tokenize(text: &str) -> Vec<Token> {
                 dots >= 2
             };
             if dotted {
-                i += n;
-                Tok::Num { value: text[start..i].parse().unwrap_or(0.0), plain: true }
+                // Emit every part: "192", ".", "168", ".", "1", ".", "2".
+                let mut k = i;
+                loop {
+                    let len = digits_at(bytes, k);
+                    out.push(Token { start: k, end: k + len, tok: Tok::Num { value: text[k..k + len].parse().unwrap_or(0.0), plain: true }, upper: false, glued: last_end == k });
+                    last_end = k + len;
+                    k += len;
+                    if bytes.get(k) == Some(&b'.') && digits_at(bytes, k + 1) > 0 {
+                        out.push(Token { start: k, end: k + 1, tok: Tok::Sym('.'), upper: false, glued: true });
+                        last_end = k + 1;
+                        k += 1;
+                    } else {
+                        break;
+                    }
+                }
+                i = k;
+                continue;
             } else if let Some((len, value)) = (n > 0).then(|| grouped_at(text, i)).flatten() {
                 i += len;
                 Tok::Num { value, plain: false }
@@ -269,7 +284,7 @@ fn tokenize(text: &str) -> Vec<Token> {
                 if bytes.get(j) == Some(&b'.') && bytes.get(j + 1).is_some_and(u8::is_ascii_digit) {
                     j += 1 + digits_at(bytes, j + 1);
                     plain = false;
-                } else if bytes.get(j) == Some(&b',') && (1..=2).contains(&digits_at(bytes, j + 1)) && !bytes.get(j + 1 + digits_at(bytes, j + 1)).is_some_and(|b| b.is_ascii_digit() || *b == b',') && n <= 3 {
+                } else if bytes.get(j) == Some(&b',') && !(i >= 2 && bytes[i - 1] == b',' && bytes[i - 2].is_ascii_digit()) && (1..=2).contains(&digits_at(bytes, j + 1)) && !bytes.get(j + 1 + digits_at(bytes, j + 1)).is_some_and(|b| b.is_ascii_digit() || *b == b',') && n <= 3 {
                     // A decimal comma: "5,00", "1,3".
                     let k = j + 1 + digits_at(bytes, j + 1);
                     let value: f64 = format!("{}.{}", &text[i..j], &text[j + 1..k]).parse().unwrap_or(0.0);
@@ -380,7 +395,7 @@ fn atom(w: &str) -> Option<Atom> {
         "trillion" | "trillions" => Atom::Scale(1e12),
         "lakh" | "lakhs" | "lac" => Atom::Scale(1e5),
         "crore" | "crores" => Atom::Scale(1e7),
-        "dozen" | "dozens" => Atom::Dozen,
+        "dozen" | "dozens" | "dz" | "dzs" | "doz" | "dozs" => Atom::Dozen,
         _ => return None,
     })
 }
@@ -783,7 +798,10 @@ fn digits_figure(toks: &[Token], i: usize, money: bool) -> Option<Figure> {
     loop {
         let scale = match toks.get(j) {
             Some(t @ Token { tok: Tok::Word(w), .. }) => {
-                digit_scale(w, t.glued, money || currency.is_some()).or_else(|| t.upper.then(|| letter_scale(&w.to_uppercase())).flatten().filter(|_| t.glued || money))
+                digit_scale(w, t.glued, money || currency.is_some()).or_else(|| {
+                    let alone = !matches!(toks.get(j + 1).map(|n| &n.tok), Some(Tok::Word(_) | Tok::Num { .. }));
+                    t.upper.then(|| letter_scale(&w.to_uppercase())).flatten().filter(|_| t.glued || money || alone)
+                })
             }
             _ => None,
         };
@@ -826,23 +844,37 @@ fn digits_figure(toks: &[Token], i: usize, money: bool) -> Option<Figure> {
     Some(Figure { value: round(value), next: j, words: false, plain: plain && !scaled && !fraction, fraction, currency })
 }
 
-/// "3 hundred and 21", "4 thousand 3 hundred and 21": smaller parts after a scale.
+/// "3 hundred and 21", "4 thousand 3 hundred and 21", "6 crore and two hundred": smaller
+/// parts after a scale.
 fn continuation(toks: &[Token], j: usize, scale: f64) -> Option<(f64, usize)> {
-    let k = if word_at(toks, j) == Some("and") { j + 1 } else { j };
+    let with_and = word_at(toks, j) == Some("and");
+    let k = if with_and { j + 1 } else { j };
+    if num_at(toks, k).is_none() {
+        if !with_and {
+            return None;
+        }
+        let f = words_figure(toks, k)?;
+        return (f.value > 0.0 && f.value < scale && f.value.fract() == 0.0).then_some((f.value, f.next));
+    }
     let (v, plain) = num_at(toks, k)?;
-    if !plain || v >= scale || v.fract() != 0.0 {
+    if !plain || v >= scale || v.fract() != 0.0 || v == 0.0 {
         return None;
     }
     let mut next = k + 1;
     let mut value = v;
-    if let Some(s) = word_at(toks, next).and_then(|w| digit_scale(w, false, false)).filter(|s| *s < scale && *s >= 100.0) {
+    let following = word_at(toks, next).and_then(|w| digit_scale(w, false, false));
+    if following.is_some_and(|s| s >= scale) {
+        // "3 hundred and 2 hundred" are two numbers.
+        return None;
+    }
+    if let Some(s) = following.filter(|s| *s >= 100.0) {
         value *= s;
         next += 1;
         if let Some((rest, after)) = continuation(toks, next, s) {
             value += rest;
             next = after;
         }
-    } else if k == j && word_at(toks, next).and_then(|w| digit_scale(w, false, false)).is_none() {
+    } else if !with_and {
         // Without "and", a bare figure after a scale is a new number ("4000 3 hundred").
         return None;
     }
@@ -881,38 +913,34 @@ fn words_figure(toks: &[Token], i: usize) -> Option<Figure> {
     }
     let mut value = evaluate(&atoms)?;
     let fraction = atoms.iter().any(|a| matches!(a.atom, Atom::Ordinal(_))) && value < 1.0;
-    // A fraction after a whole: "and a half", "and three quarters", "and one fourth".
+    // A fraction after a whole: "and a half", "and three quarters", "five and a half million",
+    // "one billion and a half million".
     if word_at(toks, j) == Some("and") && !atoms.iter().any(|a| matches!(a.atom, Atom::Ordinal(_))) {
         let (more, after) = atom_run(toks, j + 1);
-        if more.iter().any(|a| matches!(a.atom, Atom::Ordinal(_))) {
-            if let Some(part) = evaluate(&more) {
-                if part < 1.0 {
-                    // "three million and a half": the fraction is of the last scale.
-                    let scale = atoms.iter().rev().find_map(|a| match a.atom {
-                        Atom::Scale(s) => Some(s),
-                        _ => None,
-                    });
-                    let trailing_scale = more.iter().rev().find_map(|a| match a.atom {
-                        Atom::Scale(s) => Some(s),
-                        _ => None,
-                    });
-                    value += match (trailing_scale, scale) {
-                        (Some(_), _) => part,
-                        (None, Some(s)) if matches!(atoms.last().map(|a| a.atom), Some(Atom::Scale(_))) => part * s,
-                        _ => part,
-                    };
-                    j = after;
-                    // "five and a half million", "one billion and a half million".
-                    if let Some(Atom::Scale(s)) = word_at(toks, j).and_then(atom) {
-                        match scale {
-                            Some(big) if big > s => value += part * s - part,
-                            _ => value *= s,
-                        }
-                        j += 1;
-                    }
-                }
+        if let Some(k) = more.iter().position(|a| matches!(a.atom, Atom::Ordinal(_))) {
+            let tail: Vec<f64> = more[k + 1..].iter().filter_map(|a| match a.atom {
+                Atom::Scale(s) => Some(s),
+                _ => None,
+            }).collect();
+            if let Some(part) = evaluate(&more[..=k]).filter(|p| *p < 1.0) {
+                let whole_scale = atoms.iter().filter_map(|a| match a.atom {
+                    Atom::Scale(s) => Some(s),
+                    _ => None,
+                }).fold(None, |m: Option<f64>, s| Some(m.map_or(s, |m| m.max(s))));
+                let ends_in_scale = matches!(atoms.last().map(|a| a.atom), Some(Atom::Scale(_)));
+                value = match (tail.first(), whole_scale) {
+                    (Some(&t), Some(w)) if w > t => value + part * t,
+                    (Some(&t), _) => (value + part) * t,
+                    (None, Some(w)) if ends_in_scale => value + part * w,
+                    (None, _) => value + part,
+                };
+                j = after;
             }
         }
+    }
+    if atoms.len() == 1 && atoms[0].implicit_one && matches!(atoms[0].atom, Atom::Ordinal(o) if o < 2.0) {
+        // "a first class seat"
+        return None;
     }
     let lone = atoms.len() == 1 && matches!(atoms[0].atom, Atom::Ordinal(_)) && !atoms[0].implicit_one;
     if lone {
@@ -952,7 +980,8 @@ fn atom_run(toks: &[Token], i: usize) -> (Vec<WordAtom>, usize) {
         if let Some(w) = word_at(toks, j) {
             if (w == "a" || w == "an") && (atoms.is_empty() || after_and) {
                 if let Some(next) = word_at(toks, j + 1).and_then(atom) {
-                    if matches!(next, Atom::Hundred | Atom::Scale(_) | Atom::Dozen | Atom::Ordinal(_)) {
+                    let tens_to_ordinal = matches!(next, Atom::Tens(_)) && (matches!(word_at(toks, j + 2).and_then(atom), Some(Atom::Ordinal(_))) || sym_at(toks, j + 2) == Some('-') && matches!(word_at(toks, j + 3).and_then(atom), Some(Atom::Ordinal(_))));
+                    if matches!(next, Atom::Hundred | Atom::Scale(_) | Atom::Dozen | Atom::Ordinal(_)) || tens_to_ordinal {
                         implicit = true;
                         j += 1;
                         continue;
@@ -981,11 +1010,14 @@ fn atom_run(toks: &[Token], i: usize) -> (Vec<WordAtom>, usize) {
                 // ("three fifths") or a scale.
                 let joins = match (prev.atom, a) {
                     (Atom::Small(_), Atom::Small(_)) | (Atom::Tens(_), Atom::Tens(_)) | (Atom::Small(_), Atom::Tens(_)) => false,
+                    (Atom::Ordinal(_), Atom::Scale(_)) => true,
                     (Atom::Ordinal(_), _) => false,
                     (Atom::Tens(t), Atom::Small(s)) => s < 10.0 && t > 0.0,
                     _ => true,
                 };
-                let tens_ordinal = matches!((prev.atom, a), (Atom::Small(_) | Atom::Tens(_), Atom::Tens(_))) && matches!(word_at(toks, j + 1).and_then(atom), Some(Atom::Ordinal(_)));
+                let ordinal_next = matches!(word_at(toks, j + 1).and_then(atom), Some(Atom::Ordinal(_)))
+                    || sym_at(toks, j + 1) == Some('-') && matches!(word_at(toks, j + 2).and_then(atom), Some(Atom::Ordinal(_)));
+                let tens_ordinal = matches!((prev.atom, a), (Atom::Small(_) | Atom::Tens(_), Atom::Tens(_))) && ordinal_next;
                 if !joins && !tens_ordinal {
                     break;
                 }
@@ -1021,59 +1053,95 @@ fn atom_run(toks: &[Token], i: usize) -> (Vec<WordAtom>, usize) {
 /// The value of a whole number in words (no ordinals).
 fn integer(atoms: &[WordAtom]) -> Option<f64> {
     let mut total = 0.0;
-    let mut current = 0.0;
+    // The part below the current scale: hundreds, and the units after them.
+    let mut hundreds = 0.0;
+    let mut units = 0.0;
     let mut any = false;
     for a in atoms {
-        let one = if a.implicit_one { 1.0 } else { 0.0 };
         match a.atom {
-            Atom::Small(v) | Atom::Tens(v) => current += v,
-            Atom::Hundred => current = if current == 0.0 { 100.0 } else { current * 100.0 },
+            Atom::Small(v) | Atom::Tens(v) => units += v,
+            Atom::Hundred => {
+                hundreds += if units == 0.0 { 100.0 } else { units * 100.0 };
+                units = 0.0;
+            }
             Atom::Scale(s) => {
-                let base = if current == 0.0 { if total == 0.0 || one > 0.0 { 1.0 } else { 0.0 } } else { current };
-                if base == 0.0 {
+                let part = hundreds + units;
+                if part == 0.0 && total > 0.0 && !a.implicit_one {
+                    // "three lakh crore": a scale of a scale.
                     total *= s;
                 } else {
-                    total += base * s;
+                    total += if part == 0.0 { 1.0 } else { part } * s;
                 }
-                current = 0.0;
+                hundreds = 0.0;
+                units = 0.0;
             }
-            Atom::Dozen => current = if current == 0.0 { 12.0 } else { current * 12.0 },
+            Atom::Dozen => units = if units == 0.0 { 12.0 } else { units * 12.0 },
             Atom::Ordinal(_) => return None,
         }
         any = true;
     }
-    any.then_some(total + current)
+    any.then_some(total + hundreds + units)
 }
 
 /// The value of a run that may end in a fraction: "two thirds", "one hundred thirty fifths",
-/// "three twenty-firsts", "a quarter million".
+/// "three twenty-firsts", "a quarter million", "five billion and three quarters".
 fn evaluate(atoms: &[WordAtom]) -> Option<f64> {
     let Some(k) = atoms.iter().position(|a| matches!(a.atom, Atom::Ordinal(_))) else {
         return integer(atoms);
     };
     let Atom::Ordinal(ord) = atoms[k].atom else { return None };
-    let head = &atoms[..k];
+    // "X and Y Zths" is X + Y/Z when Y/Z is a proper fraction ("one hundred and three
+    // quarters" = 100.75), and (X + Y)/Z otherwise ("one hundred and thirty fifths" = 26).
+    let mut split = atoms[..=k].iter().rposition(|a| a.after_and).unwrap_or(0);
+    if split > 0 {
+        let proper = integer(&atoms[split..k]).is_some_and(|y| y < ord);
+        if !proper {
+            split = 0;
+        }
+    }
+    let whole = if split > 0 { integer(&atoms[..split])? } else { 0.0 };
+    let whole_scale = if split > 0 {
+        match atoms[split - 1].atom {
+            Atom::Scale(s) => Some(s),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    let head = &atoms[split..k];
     let tail = &atoms[k + 1..];
     // A tens word right before a unit ordinal joins it ("thirty fifths" = 35ths) when a
-    // numerator is left in front and no "and" separates them.
+    // numerator is left in front of it.
     let (numerator, denominator) = match head.split_last() {
-        Some((last, rest)) if matches!(last.atom, Atom::Tens(_)) && ord < 10.0 && !last.after_and && !rest.is_empty() && !atoms[k].after_and => {
-            let Atom::Tens(t) = last.atom else { unreachable!() };
+        Some((last, rest)) if matches!(last.atom, Atom::Tens(_)) && ord < 10.0 && !rest.is_empty() => {
+            let Atom::Tens(t) = last.atom else { return None };
             (integer(rest), t + ord)
         }
-        _ if head.is_empty() => (Some(if atoms[k].implicit_one || ord == 2.0 { 1.0 } else { 1.0 }), ord),
+        Some((last, rest)) if matches!(last.atom, Atom::Tens(_)) && ord < 10.0 && rest.is_empty() && last.implicit_one => {
+            let Atom::Tens(t) = last.atom else { return None };
+            (Some(1.0), t + ord)
+        }
+        _ if head.is_empty() => (Some(1.0), ord),
         _ => (integer(head), ord),
     };
-    let numerator = numerator?;
-    let mut value = numerator / denominator;
-    // "a quarter million", "three quarters billion", "a hundred trillionths".
+    let mut fraction = numerator? / denominator;
+    let mut scaled = false;
+    // "a quarter million", "three quarters billion".
     for a in tail {
         match a.atom {
-            Atom::Scale(s) => value *= s,
+            Atom::Scale(s) => {
+                fraction *= s;
+                scaled = true;
+            }
             _ => return None,
         }
     }
-    Some(value)
+    if !scaled {
+        if let Some(s) = whole_scale {
+            fraction *= s;
+        }
+    }
+    Some(whole + fraction)
 }
 
 /// Digits after "point": "zero three" → "03", "seventy-one" → "71", "nought four" → "04".
@@ -1206,7 +1274,10 @@ fn mention_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMention, 
         return None;
     }
     if let Some(w) = word_at(toks, j).filter(|_| glued(toks, j) && !f.words) {
-        if matches!(w, "st" | "nd" | "rd" | "th") {
+        // "1st" is an ordinal; "180ml", "29km" carry a unit of measure this grammar does
+        // not read, so they are not plain figures.
+        let known = percent_suffix(toks, j).is_some() || money_suffix(toks, j).is_some() || matches!(w, "s" | "x");
+        if !known {
             return None;
         }
     }
@@ -1214,12 +1285,23 @@ fn mention_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMention, 
     if !f.words && (matches!(word_at(toks, j), Some("am" | "pm" | "a" | "p")) && (word_at(toks, j) != Some("a") || sym_at(toks, j + 1) == Some('.')) && (word_at(toks, j).is_some_and(|w| w.len() == 2) || sym_at(toks, j + 1) == Some('.')) || sym_at(toks, j) == Some(':') && glued(toks, j) && num_at(toks, j + 1).is_some()) {
         return None;
     }
-    if f.words && f.value == 1.0 && bound.is_none() && currency.is_none() && word_at(toks, fig_tok) == Some("one") && word_at(toks, f.next).and_then(currency_name).is_none() {
+    let mut unit = if f.fraction { Unit::Ratio } else { Unit::Count };
+    let mut value = f.value;
+    // "one over three", "2000 over 3": a quotient, when nothing follows the divisor.
+    if word_at(toks, j) == Some("over") && currency.is_none() && bound.is_none() {
+        if let Some(d) = figure_at(toks, j + 1, false) {
+            if d.value != 0.0 && !matches!(toks.get(d.next).map(|t| &t.tok), Some(Tok::Word(w)) if w != "is" && w != "equals") {
+                value = round(value / d.value);
+                unit = Unit::Ratio;
+                j = d.next;
+            }
+        }
+    }
+    if unit == Unit::Count && f.words && f.value == 1.0 && bound.is_none() && currency.is_none() && word_at(toks, fig_tok) == Some("one") && word_at(toks, f.next).and_then(currency_name).is_none() {
         // "one of the sons", "one cartel leader after another": a word, not a figure.
         return None;
     }
-    let mut unit = if f.fraction { Unit::Ratio } else { Unit::Count };
-    let mut value = f.value;
+
     let mut per = None;
     if let Some(code) = currency.or(f.currency) {
         unit = Unit::Money(code);
@@ -1383,6 +1465,10 @@ fn range_end(toks: &[Token], j: usize, bound: Option<Bound>, unit: Unit, lower: 
     }
     let upper = figure_at(toks, k, money)?;
     if upper.value < 0.0 && sym_at(toks, j) == Some('-') {
+        return None;
+    }
+    // "three-nought-four" is three figures, not a range.
+    if sym_at(toks, j) == Some('-') && (upper.words || j > 0 && !matches!(toks[j - 1].tok, Tok::Num { .. })) {
         return None;
     }
     let mut next = upper.next;
