@@ -21,7 +21,9 @@ impl ScanMention {
     }
 }
 
-pub fn scan(text: &str, published: Option<PartialDate>) -> Vec<ScanMention> {
+/// Every mention in `text`; URLs and bracketed references are not read.
+pub fn scan(original: &str, published: Option<PartialDate>) -> Vec<ScanMention> {
+    let text = &crate::normalize::readable(original, false);
     let dates = find_dates(text, published);
     let mut out: Vec<ScanMention> = dates
         .iter()
@@ -29,7 +31,7 @@ pub fn scan(text: &str, published: Option<PartialDate>) -> Vec<ScanMention> {
             kind: if matches!(d.value, DateValue::Span(..)) { "daterange" } else { "date" },
             start: d.start,
             end: d.end,
-            text: text[d.start..d.end].to_string(),
+            text: original[d.start..d.end].to_string(),
             value: Value::Date(d.value),
         })
         .collect();
@@ -42,7 +44,7 @@ pub fn scan(text: &str, published: Option<PartialDate>) -> Vec<ScanMention> {
             crate::normalize::QuantityKind::Money => "money",
             crate::normalize::QuantityKind::Rate => "rate",
         };
-        out.push(ScanMention { kind, start: q.start, end: q.end, text: text[q.start..q.end].to_string(), value: Value::Quantity(q.value) });
+        out.push(ScanMention { kind, start: q.start, end: q.end, text: original[q.start..q.end].to_string(), value: Value::Quantity(q.value) });
     }
     out.sort_by_key(|m| (m.start, m.end));
     out

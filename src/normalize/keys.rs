@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 
 use super::dates::{find_dates, DateMention, DateValue, Precision};
 use super::numbers::{find_quantities, QuantityMention, Unit};
-use super::{ClaimDraft, Key, StatementInput, Value};
+use super::{readable, ClaimDraft, Key, StatementInput, Value};
 use crate::lexicon::{EntityKind, Facet, Lexicon, MeasureUnit, Mention, Target};
 
 /// One sentence with everything found in it, and word positions for distances.
@@ -123,42 +123,6 @@ pub fn claims(statement: &StatementInput<'_>, lexicon: &Lexicon) -> Vec<ClaimDra
         }
     }
     unique
-}
-
-/// The statement with what states nothing blanked out, byte for byte, so spans still hold:
-/// URLs everywhere, and in a citation everything but its quoted titles (dates and numbers
-/// there are the cited work's, not facts).
-fn readable(quote: &str, note: bool) -> String {
-    static URL: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let url = URL.get_or_init(|| regex::Regex::new(r"(?:https?://|www\.)\S+").expect("regex"));
-    let mut keep = vec![!note; quote.len()];
-    if note {
-        let mut open: Option<usize> = None;
-        for (i, c) in quote.char_indices() {
-            match (c, open) {
-                ('\u{201c}', None) | ('"', None) => open = Some(i + c.len_utf8()),
-                ('\u{201d}', Some(o)) | ('"', Some(o)) => {
-                    keep[o..i].iter_mut().for_each(|k| *k = true);
-                    open = None;
-                }
-                _ => {}
-            }
-        }
-    }
-    static REF: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let reference = REF.get_or_init(|| regex::Regex::new(r"\[[0-9]{1,3}(?:[,\u{2013}-][0-9]{1,3})*\]").expect("regex"));
-    for m in url.find_iter(quote).chain(reference.find_iter(quote)) {
-        keep[m.start()..m.end()].iter_mut().for_each(|k| *k = false);
-    }
-    let mut out = String::with_capacity(quote.len());
-    for (i, c) in quote.char_indices() {
-        if keep[i] {
-            out.push(c);
-        } else {
-            out.extend(std::iter::repeat_n(' ', c.len_utf8()));
-        }
-    }
-    out
 }
 
 // ---------------------------------------------------------------------------------------------

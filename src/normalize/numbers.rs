@@ -452,6 +452,11 @@ fn currency_symbol(c: char) -> Option<&'static str> {
     })
 }
 
+/// "MUSD", "MEUR": a currency code in millions, as finance writes it.
+fn million_code(w: &str) -> Option<&'static str> {
+    w.strip_prefix('m').filter(|rest| rest.len() == 3).and_then(currency_code)
+}
+
 fn currency_code(w: &str) -> Option<&'static str> {
     Some(match w {
         "usd" => "USD",
@@ -481,6 +486,9 @@ fn currency_name(w: &str) -> Option<(&'static str, f64)> {
         "yuan" | "renminbi" | "kuai" => ("CNY", 1.0),
         "rupee" | "rupees" => ("INR", 1.0),
         "peso" | "pesos" => ("MXN", 1.0),
+        "peseta" | "pesetas" => ("ESP", 1.0),
+        "markka" | "markkaa" => ("FIM", 1.0),
+        "\u{5143}" => ("CNY", 1.0),
         "franc" | "francs" => ("CHF", 1.0),
         "guilder" | "guilders" => ("NLG", 1.0),
         "mark" | "marks" | "deutschmark" | "deutschmarks" => ("DEM", 1.0),
@@ -586,7 +594,6 @@ const HEDGES: &[(&str, Bound)] = &[
     ("at least or equal to", Bound::AtLeast),
     (">=", Bound::AtLeast),
     ("> =", Bound::AtLeast),
-    ("=>", Bound::AtLeast),
     ("\u{2265}", Bound::AtLeast),
     ("fewer than", Bound::Below),
     ("less than", Bound::Below),
@@ -619,7 +626,6 @@ const HEDGES: &[(&str, Bound)] = &[
     ("equal to or smaller than", Bound::AtMost),
     ("<=", Bound::AtMost),
     ("< =", Bound::AtMost),
-    ("=<", Bound::AtMost),
     ("\u{2264}", Bound::AtMost),
     ("between", Bound::Between),
     ("from", Bound::From),
@@ -738,6 +744,8 @@ fn figure_at(toks: &[Token], i: usize, money: bool) -> Option<Figure> {
 }
 
 fn figure_start(toks: &[Token], i: usize) -> bool {
+    let signed = matches!(word_at(toks, i), Some("minus" | "negative")) || matches!(sym_at(toks, i), Some('-' | '+')) && glued(toks, i + 1);
+    let i = if signed { i + 1 } else { i };
     num_at(toks, i).is_some() || word_at(toks, i).and_then(atom).is_some() || word_at(toks, i) == Some("a")
 }
 
@@ -1113,7 +1121,7 @@ fn evaluate(atoms: &[WordAtom]) -> Option<f64> {
     // A tens word right before a unit ordinal joins it ("thirty fifths" = 35ths) when a
     // numerator is left in front of it.
     let (numerator, denominator) = match head.split_last() {
-        Some((last, rest)) if matches!(last.atom, Atom::Tens(_)) && ord < 10.0 && !rest.is_empty() => {
+        Some((last, rest)) if matches!(last.atom, Atom::Tens(_)) && ord < 10.0 && !rest.is_empty() && !last.after_and => {
             let Atom::Tens(t) = last.atom else { return None };
             (integer(rest), t + ord)
         }
@@ -1236,7 +1244,9 @@ fn mention_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMention, 
     let mut j = i;
     let mut bound = None;
     let mut hedge_text = None;
-    if let Some((b, n)) = phrase_at(toks, j, HEDGES) {
+    // "<>30", "=<30": comparison signs run together are no comparison this grammar reads.
+    let tangled = sym_at(toks, j).is_some_and(|c| matches!(c, '<' | '>')) && j > 0 && glued(toks, j) && matches!(sym_at(toks, j - 1), Some('<' | '>' | '='));
+    if let Some((b, n)) = phrase_at(toks, j, HEDGES).filter(|_| !tangled) {
         // "over" and "under" hedge only a figure: "over the previous period" is no hedge.
         if figure_start(toks, j + n) || money_prefix(toks, j + n).is_some() || share_start(toks, j + n) {
             bound = Some(b);
@@ -1310,11 +1320,12 @@ fn mention_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMention, 
     if let Some(n) = percent_suffix(toks, j) {
         unit = Unit::Percent;
         j += n;
-    } else if let Some((code, worth, n)) = money_suffix(toks, j) {
-        if !matches!(unit, Unit::Money(_)) {
-            unit = Unit::Money(code);
-            value = round(value * if worth < 1.0 { 1.0 } else { worth });
-        }
+    } else if let Some((code, worth, n)) = money_suffix(toks, j).filter(|_| !matches!(unit, Unit::Money(_))).or_else(|| {
+        // "a one-yen bid", "a 12-cent-a-share dividend"
+        (sym_at(toks, j) == Some('-') && glued(toks, j) && glued(toks, j + 1)).then(|| money_suffix(toks, j + 1).map(|(c, w, n)| (c, w, n + 1))).flatten()
+    }).filter(|_| !matches!(unit, Unit::Money(_))) {
+        unit = Unit::Money(code);
+        value = round(value * if worth < 1.0 { 1.0 } else { worth });
         j += n;
         // "3 dollars 50 cents", "thirteen dollars and forty-five cents", "15 dollars 50".
         if worth == 1.0 {
@@ -1360,7 +1371,7 @@ fn mention_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMention, 
     let mut q = Quantity::exact(value, unit);
     q.per = per;
     // A second figure: "between 20 and 30", "from 20 to 30", "20 to 30", "20-30", "20~30".
-    if let Some((upper, next)) = range_end(toks, j, bound, unit, f.value, currency.is_some()) {
+    if let Some((upper, next)) = range_end(toks, j, bound, unit, f.value, currency.is_some(), f.words) {
         let lower = value;
         if upper.0 >= lower {
             let (lo, hi) = (lower * upper.1, upper.0);
@@ -1403,11 +1414,18 @@ fn mention_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMention, 
     let mut bound = bound;
     let mut hedge_text = hedge_text;
     if let Some((b, n)) = phrase_at(toks, j, POSTFIX) {
-        // "10 and less than 20" is two bounds, not "10 and less".
-        if (n > 1 || glued(toks, j)) && word_at(toks, j + n) != Some("than") {
+        // "10 and less than 20" is two bounds, not "10 and less"; "200 or greater than" is one.
+        let after = j + n;
+        let continues = word_at(toks, after) == Some("or") && word_at(toks, after + 1) == Some("equal")
+            || word_at(toks, after) == Some("than") && figure_start(toks, after + 1)
+            || figure_start(toks, after);
+        if (n > 1 || glued(toks, j)) && !continues {
             bound = Some(b);
             hedge_text = Some(text[toks[j].start..toks[j + n - 1].end].to_string());
             j += n;
+            if word_at(toks, j) == Some("than") {
+                j += 1;
+            }
         }
     } else if word_at(toks, j) == Some("or") && word_at(toks, j + 1) == Some("equal") && bound.is_some_and(|b| matches!(b, Bound::Above | Bound::Below)) {
         // "less than 5000 or equal"
@@ -1444,7 +1462,7 @@ fn shape(mut q: Quantity, bound: Option<Bound>, hedge: Option<String>, p: f64) -
 }
 
 /// The upper end of a range after its lower figure: (value, scale for the lower, unit), next.
-fn range_end(toks: &[Token], j: usize, bound: Option<Bound>, unit: Unit, lower: f64, money: bool) -> Option<((f64, f64, Unit), usize)> {
+fn range_end(toks: &[Token], j: usize, bound: Option<Bound>, unit: Unit, lower: f64, money: bool, lower_words: bool) -> Option<((f64, f64, Unit), usize)> {
     let joiner = match (bound, word_at(toks, j), sym_at(toks, j)) {
         (Some(Bound::Between), Some("and" | "through" | "to"), _) => true,
         (Some(Bound::From) | None | Some(Bound::About), Some("to" | "through" | "thru"), _) => true,
@@ -1468,7 +1486,7 @@ fn range_end(toks: &[Token], j: usize, bound: Option<Bound>, unit: Unit, lower: 
         return None;
     }
     // "three-nought-four" is three figures, not a range.
-    if sym_at(toks, j) == Some('-') && (upper.words || j > 0 && !matches!(toks[j - 1].tok, Tok::Num { .. })) {
+    if sym_at(toks, j) == Some('-') && (upper.words || lower_words) {
         return None;
     }
     let mut next = upper.next;
@@ -1556,13 +1574,20 @@ fn money_prefix(toks: &[Token], j: usize) -> Option<(&'static str, usize)> {
 
 /// A currency after the figure: "dollars", "US dollars", "USD", "€", "pence", "yen".
 fn money_suffix(toks: &[Token], j: usize) -> Option<(&'static str, f64, usize)> {
+    // "1 $10 bill", "3 USD50 cards": a currency glued to the next figure is that one's.
+    if num_at(toks, j + 1).is_some() && glued(toks, j + 1) {
+        return None;
+    }
+    if let Some(code) = word_at(toks, j).and_then(million_code) {
+        return Some((code, 1e6, 1));
+    }
     match &toks.get(j)?.tok {
         Tok::Sym(c) => currency_symbol(*c).map(|code| (code, 1.0, 1)),
         Tok::Word(w) => {
             if let Some(code) = currency_code(w) {
                 return Some((code, 1.0, 1));
             }
-            if matches!(w.as_str(), "us" | "american" | "canadian" | "chinese" | "mexican" | "hong" | "new") {
+            if matches!(w.as_str(), "us" | "american" | "canadian" | "chinese" | "mexican" | "hong" | "new" | "australian" | "swiss" | "finnish" | "singapore" | "taiwan") {
                 let (n, name) = match word_at(toks, j + 1) {
                     Some("kong") => (2, word_at(toks, j + 2)),
                     Some("zealand") => (2, word_at(toks, j + 2)),
@@ -1571,6 +1596,11 @@ fn money_suffix(toks: &[Token], j: usize) -> Option<(&'static str, f64, usize)> 
                 if let Some((code, worth)) = name.and_then(currency_name) {
                     let code = match w.as_str() {
                         "canadian" => "CAD",
+                        "australian" => "AUD",
+                        "swiss" => "CHF",
+                        "finnish" => "FIM",
+                        "singapore" => "SGD",
+                        "taiwan" => "TWD",
                         "mexican" => "MXN",
                         "chinese" => "CNY",
                         "hong" => "HKD",
