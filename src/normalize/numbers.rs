@@ -128,13 +128,12 @@ pub struct QuantityMention {
     pub value: Quantity,
 }
 
-/// Rounds away binary noise (0.9 × 200000 = 180000.00000000003).
+/// Rounds away binary noise (0.9 × 200000 = 180000.00000000003): twelve significant digits.
 fn round(v: f64) -> f64 {
-    if v.abs() >= 1e-3 {
-        (v * 1e9).round() / 1e9
-    } else {
-        v
+    if v == 0.0 || !v.is_finite() {
+        return v;
     }
+    format!("{v:.11e}").parse().unwrap_or(v)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -275,7 +274,7 @@ fn tokenize(text: &str) -> Vec<Token> {
                 }
                 i = k;
                 continue;
-            } else if let Some((len, value)) = (n > 0).then(|| grouped_at(text, i)).flatten() {
+            } else if let Some((len, value)) = (n > 0 && !prev_alnum).then(|| grouped_at(text, i)).flatten() {
                 i += len;
                 Tok::Num { value, plain: false }
             } else {
@@ -1277,8 +1276,26 @@ fn mention_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMention, 
         j += n;
     }
     let fig_tok = j;
+    // "m^2", "J/m^2": an exponent of a unit is no figure.
+    if j > 0 && sym_at(toks, j - 1) == Some('^') && glued(toks, j) {
+        return None;
+    }
+    // "a penny", "a dollar": one of the currency.
+    if matches!(word_at(toks, j), Some("a" | "one")) && currency.is_none() {
+        if let Some((code, worth, n)) = money_suffix(toks, j + 1) {
+            let q = Quantity::exact(if worth < 1.0 { 1.0 } else { worth }, Unit::Money(code));
+            return Some((QuantityMention { start, end: toks[j + n].end, kind: QuantityKind::Money, value: q }, j + 1 + n));
+        }
+    }
     let f = figure_at(toks, j, currency.is_some())?;
     let mut j = f.next;
+    // "9.83e-3 +/- 1e-5", "12 ± 2": the uncertainty belongs to the figure.
+    if matches!(sym_at(toks, j), Some('\u{b1}')) || sym_at(toks, j) == Some('+') && sym_at(toks, j + 1) == Some('/') && sym_at(toks, j + 2) == Some('-') {
+        let k = if sym_at(toks, j) == Some('+') { j + 3 } else { j + 1 };
+        if let Some(u) = figure_at(toks, k, false) {
+            j = u.next;
+        }
+    }
     // Figures glued to letters ("G20", "1st", "11a") are names or ordinals, not quantities.
     if glued(toks, fig_tok) && fig_tok > 0 && matches!(toks[fig_tok - 1].tok, Tok::Word(_)) && currency.is_none() {
         return None;
@@ -1291,8 +1308,9 @@ fn mention_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMention, 
             return None;
         }
     }
-    // Clock times: "2 pm", "2.13 am", "7:00".
-    if !f.words && (matches!(word_at(toks, j), Some("am" | "pm" | "a" | "p")) && (word_at(toks, j) != Some("a") || sym_at(toks, j + 1) == Some('.')) && (word_at(toks, j).is_some_and(|w| w.len() == 2) || sym_at(toks, j + 1) == Some('.')) || sym_at(toks, j) == Some(':') && glued(toks, j) && num_at(toks, j + 1).is_some()) {
+    // Clock times: "at 2 pm", "at 2.13 am", "7:00"; "a size of 2.1 pm" is picometres.
+    let at_time = fig_tok == 0 || matches!(word_at(toks, fig_tok - 1), Some("at" | "by" | "until" | "till" | "from" | "to" | "before" | "after" | "around")) || num_at(toks, fig_tok).is_some_and(|(_, plain)| plain);
+    if !f.words && at_time && (matches!(word_at(toks, j), Some("am" | "pm" | "a" | "p")) && (word_at(toks, j) != Some("a") || sym_at(toks, j + 1) == Some('.')) && (word_at(toks, j).is_some_and(|w| w.len() == 2) || sym_at(toks, j + 1) == Some('.')) || sym_at(toks, j) == Some(':') && glued(toks, j) && num_at(toks, j + 1).is_some()) {
         return None;
     }
     let mut unit = if f.fraction { Unit::Ratio } else { Unit::Count };
