@@ -139,6 +139,7 @@ fn render_range(r: &DayRange) -> String {
         Precision::Month => r.iso_from()[..7].to_string(),
         Precision::Year => r.iso_from()[..4].to_string(),
         Precision::Decade => format!("{}s", &r.iso_from()[..4]),
+        _ => format!("{} to {}", r.iso_from(), r.iso_to()),
     }
 }
 
