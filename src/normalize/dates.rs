@@ -235,6 +235,8 @@ fn holiday(name: &str, y: i32) -> Option<Ymd> {
         "columbus day" => nth_weekday(y, 10, 0, 2),
         "veterans day" => (y, 11, 11),
         "boxing day" => (y, 12, 26),
+        "black friday" => add_days(nth_weekday(y, 11, 3, 4), 1),
+        "cyber monday" => add_days(nth_weekday(y, 11, 3, 4), 4),
         _ => return None,
     })
 }
@@ -245,7 +247,7 @@ const HOLIDAYS: &[&str] = &[
     "saint patrick's day", "st patrick's day", "st. patrick's day", "saint patrick's", "saint patrick", "st patrick",
     "earth day", "independence day", "easter sunday", "easter day", "easter", "thanksgiving day", "thanksgiving", "memorial day",
     "labor day", "labour day", "mother's day", "mothers day", "father's day", "fathers day", "martin luther king day", "mlk day",
-    "columbus day", "veterans day", "boxing day",
+    "columbus day", "veterans day", "boxing day", "black friday", "cyber monday",
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -550,7 +552,15 @@ impl<'a> Cx<'a> {
                 return Some((a as i32 * 100 + b as i32, next));
             }
             if self.is(i + 1, "hundred") {
-                return Some((a as i32 * 100, i + 2));
+                let mut j = i + 2;
+                if self.is(j, "and") {
+                    j += 1;
+                }
+                let (rest, next) = self.two_digit_words(j).or_else(|| {
+                    let b = small_number(self.word(j)?).filter(|b| (1..10).contains(b))?;
+                    Some((b, j + 1))
+                }).unwrap_or((0, i + 2));
+                return Some((a as i32 * 100 + rest as i32, next));
             }
         }
         None
@@ -678,7 +688,8 @@ impl<'a> Cx<'a> {
             (_, Some(m)) => Some((m, 2, true)),
             _ => None,
         });
-        let no_more = |k: usize| sep(k).is_none() || !matches!(self.t.get(k + 1).map(|t| &t.k), Some(K::Num { .. }));
+        // No further figure glued on ("192.168.1.2" is no date); a dash may start a span.
+        let no_more = |k: usize| sep(k).is_none_or(|c| c == '-') || !matches!(self.t.get(k + 1).map(|t| &t.k), Some(K::Num { .. }));
         match (ad, third) {
             (4, Some((c, _, c_month))) if no_more(i + 5) => {
                 // Y-M-D, Y/Mon/D, Y/D/Mon
@@ -717,6 +728,31 @@ impl<'a> Cx<'a> {
     /// 2020", "July 2024", "June of 1992", "January first 12", "fourth of July 1995",
     /// "October of last year", "last July", "November".
     fn named(&self, i: usize) -> Option<Hit> {
+        // "2017 april": a year, then its month.
+        if let (Some((y, 4, false)), Some(m)) = (self.num(i), self.word(i + 1).and_then(month_of)) {
+            if (1000..=2999).contains(&y) && !matches!(self.t.get(i + 2).map(|t| &t.k), Some(K::Num { .. })) {
+                return self.hit(DayRange::month(y as i32, m), i + 2, false);
+            }
+        }
+        // "the third month of 2021", "the 9th month of next year"
+        {
+            let j = if self.is(i, "the") { i + 1 } else { i };
+            let nth = match (self.num(j), self.word(j).and_then(ordinal_word)) {
+                (Some((n, _, true)), _) => Some(n),
+                (None, Some(n)) => Some(n),
+                _ => None,
+            };
+            if let Some(n) = nth.filter(|n| (1..=12).contains(n)) {
+                if self.is(j + 1, "month") && self.is(j + 2, "of") {
+                    if let Some((y, next)) = self.year_at(j + 3, false) {
+                        return self.hit(DayRange::month(y, n), next, false);
+                    }
+                    if let Some(h) = self.relative_period(j + 3).filter(|h| h.range.precision == Precision::Year) {
+                        return self.hit(DayRange::month(h.range.from.0, n), h.next, true);
+                    }
+                }
+            }
+        }
         let mut j = i;
         // Day first: "[the] 15th [day] of June", "15 June 2020".
         if self.is(j, "the") {
@@ -730,7 +766,8 @@ impl<'a> Cx<'a> {
             if self.is(k, "of") {
                 k += 1;
             }
-            if let Some(m) = self.month_at(k).filter(|_| ordinal || self.num(j).is_some()) {
+            let cardinal_word = self.num(j).is_none() && !ordinal && k == after_day;
+            if let Some(m) = self.month_at(k).filter(|_| ordinal || self.num(j).is_some() || cardinal_word) {
                 return self.with_year(m, Some(d), k + 1, i);
             }
             // "the 15th day of next month", "the 21st this month"
@@ -738,6 +775,19 @@ impl<'a> Cx<'a> {
                 let today = self.anchor()?;
                 let base = add_months(today, if self.is(k, "next") { 1 } else if self.is(k, "last") { -1 } else { 0 });
                 return self.dated(base.0, base.1, Some(d)).and_then(|r| self.hit(r, k + 2, true));
+            }
+        }
+        // "next 5/12", "next 6th of April": the first occurrence after the reference.
+        if self.is(i, "next") || self.is(i, "this") {
+            if let Some(h) = self.numeric(i + 1).or_else(|| self.named_day_first(i + 1)) {
+                if let Some((m, Some(d))) = h.yearless {
+                    let today = self.today()?;
+                    let mut y = today.0;
+                    if self.is(i, "next") && (m, d) <= (today.1, today.2) {
+                        y += 1;
+                    }
+                    return self.dated(y, m, Some(d)).and_then(|r| self.hit(r, h.next, true));
+                }
             }
         }
         // "last July", "this May", "next March"
@@ -764,6 +814,9 @@ impl<'a> Cx<'a> {
         if self.is(probe, "the") {
             probe += 1;
         }
+        if let Some((y, next)) = self.word_year(probe) {
+            return self.hit(DayRange::month(y, m), next, false);
+        }
         if let Some((d, after, ordinal)) = self.day_at(probe) {
             // "June 2020" is not June the 20th: a four-digit figure is a year.
             let is_year = self.num(probe).is_some_and(|(_, digits, _)| digits == 4);
@@ -785,6 +838,11 @@ impl<'a> Cx<'a> {
         self.with_year(m, None, k, i)
     }
 
+    /// A day-first date ("6th of April") as `named` reads it, when it starts at `i`.
+    fn named_day_first(&self, i: usize) -> Option<Hit> {
+        (self.day_at(i).is_some() || self.is(i, "the")).then(|| self.named(i)).flatten()
+    }
+
     /// A month (and day) followed by a year, a relative year, or none.
     fn with_year(&self, m: u32, d: Option<u32>, mut k: usize, start: usize) -> Option<Hit> {
         if self.sym(k) == Some(',') {
@@ -793,7 +851,8 @@ impl<'a> Cx<'a> {
         if (self.is(k, "of") || self.is(k, "in")) && self.year_at(k + 1, self.is(k, "of")).is_some() {
             k += 1;
         }
-        if let Some((y, next)) = self.year_at(k, self.num(k).is_some_and(|(_, digits, _)| digits == 2) && d.is_some()) {
+        let short_ok = self.num(k).is_some_and(|(_, digits, _)| digits == 2) && (d.is_some() || k > 0 && self.is(k - 1, "of"));
+        if let Some((y, next)) = self.year_at(k, short_ok) {
             return self.dated(y, m, d).and_then(|r| self.hit(r, next, false));
         }
         // "October of last year", "September of this year"
@@ -911,9 +970,9 @@ impl<'a> Cx<'a> {
                 return self.hit(make(y as i32, n, months), k + 2, false);
             }
         }
-        // "Q3 2019", "q1 of 2019"
+        // "Q3 2019", "q1 of 2019", "q1-2019"
         if let Some((n, months)) = q_of(i) {
-            let k = if self.is(i + 2, "of") { i + 3 } else { i + 2 };
+            let k = if self.is(i + 2, "of") || self.sym(i + 2) == Some('-') { i + 3 } else { i + 2 };
             if let Some((y, next)) = self.year_at(k, false) {
                 return self.hit(make(y, n, months), next, false);
             }
@@ -946,7 +1005,13 @@ impl<'a> Cx<'a> {
         let week_range = |monday: Ymd| DayRange::span(monday, add_days(monday, 6), Precision::Week);
         if self.is(i, "week") {
             if let Some((n, _, false)) = self.num(i + 1).filter(|(n, d, _)| *d <= 2 && (1..=53).contains(n)) {
-                let (y, next) = if self.is(i + 2, "of") { self.year_at(i + 3, false).unwrap_or((self.reference?.year, i + 2)) } else { (self.reference?.year, i + 2) };
+                let (y, next) = if self.is(i + 2, "of") {
+                    self.year_at(i + 3, false)
+                        .or_else(|| self.relative_period(i + 3).filter(|h| h.range.precision == Precision::Year).map(|h| (h.range.from.0, h.next)))
+                        .unwrap_or((self.reference?.year, i + 2))
+                } else {
+                    (self.reference?.year, i + 2)
+                };
                 let monday = add_days(iso_week_one(y), 7 * (i64::from(n) - 1));
                 return self.hit(week_range(monday), next, next == i + 2);
             }
@@ -960,22 +1025,21 @@ impl<'a> Cx<'a> {
         if n > 0 && self.is(j + 1, "week") && self.is(j + 2, "of") {
             if let Some((y, next)) = self.year_at(j + 3, false) {
                 let monday = if n == 99 {
-                    let dec31 = (y, 12, 31);
-                    let last_monday = add_days(dec31, -weekday(dec31));
-                    if add_days(last_monday, 6).0 > y { add_days(last_monday, -7) } else { last_monday }
+                    add_days(iso_week_one(y + 1), -7)
                 } else {
                     add_days(iso_week_one(y), 7 * (i64::from(n) - 1))
                 };
                 return self.hit(week_range(monday), next, false);
             }
-            if let Some(hit) = self.relative_period(j + 3).filter(|h| h.range.precision == Precision::Month) {
+            if let Some(hit) = self.relative_period(j + 3).or_else(|| self.named(j + 3)).filter(|h| h.range.precision == Precision::Month) {
                 let (y, m, _) = hit.range.from;
+                // The weeks of a month are the weeks that hold its days, Monday first.
                 let monday = if n == 99 {
                     let last = (y, m, days_in_month(y, m));
                     add_days(last, -weekday(last))
                 } else {
                     let first = (y, m, 1);
-                    add_days(first, (7 - weekday(first)) % 7 + 7 * (i64::from(n) - 1))
+                    add_days(first, -weekday(first) + 7 * (i64::from(n) - 1))
                 };
                 return self.hit(week_range(monday), hit.next, true);
             }
@@ -1001,6 +1065,8 @@ impl<'a> Cx<'a> {
             "day" if self.is(j + 1, "after") && self.is(j + 2, "tomorrow") => (2, j + 3),
             "day" if self.is(j + 1, "before") && self.is(j + 2, "yesterday") => (-2, j + 3),
             "day" if j > i && self.is(j + 1, "after") && !matches!(self.t.get(j + 2).map(|t| &t.k), Some(K::Word(_) | K::Num { .. })) => (1, j + 2),
+            "day" if j > i && self.is(j + 1, "before") && !matches!(self.t.get(j + 2).map(|t| &t.k), Some(K::Word(_) | K::Num { .. })) => (-1, j + 2),
+            "current" if self.is(j + 1, "date") => (0, j + 2),
             _ => return None,
         };
         self.hit(DayRange::day(add_days(today, offset)), next, true)
@@ -1038,8 +1104,23 @@ impl<'a> Cx<'a> {
             "next" => add_days(this_monday, wd + 7),
             "last" | "previous" => add_days(this_monday, wd - 7),
             "past" => add_days(today, -((weekday(today) - wd - 1).rem_euclid(7) + 1)),
-            "coming" | "upcoming" | "following" => add_days(today, (wd - weekday(today) - 1).rem_euclid(7) + 1),
-            _ => return None,
+            "following" => add_days(this_monday, wd + 7),
+            "coming" | "upcoming" => add_days(today, (wd - weekday(today) - 1).rem_euclid(7) + 1),
+            _ => {
+                // "Tuesday the eleventh", "Monday 21": a day of the month, named with its weekday.
+                let at = if self.is(k + 1, "the") { k + 2 } else { k + 1 };
+                if let Some((d, next, _)) = self.day_at(at) {
+                    let in_month = if d >= today.2 { (today.0, today.1) } else { let (y, m, _) = add_months(today, 1); (y, m) };
+                    return self.dated(in_month.0, in_month.1, Some(d)).and_then(|r| self.hit(r, next, true));
+                }
+                // "Tuesday of next week", "monday of the following week"
+                if self.is(k + 1, "of") {
+                    if let Some(h) = self.relative_period(k + 2).filter(|h| h.range.precision == Precision::Week) {
+                        return self.hit(DayRange::day(add_days(h.range.from, wd)), h.next, true);
+                    }
+                }
+                return None;
+            }
         };
         let mut next = k + 1;
         // "this friday 5/12": the explicit date wins when one follows.
@@ -1054,6 +1135,17 @@ impl<'a> Cx<'a> {
     /// "this weekend", "the same year", "next workweek", "the next decade".
     fn relative_period(&self, i: usize) -> Option<Hit> {
         let j = if self.is(i, "the") { i + 1 } else { i };
+        // "the weekend", "the fortnight": the current one.
+        if self.is(j, "weekend") || self.is(j, "fortnight") && j > i {
+            let today = self.today()?;
+            let monday = add_days(today, -weekday(today));
+            let range = if self.is(j, "weekend") {
+                DayRange::span(add_days(monday, 5), add_days(monday, 6), Precision::Range)
+            } else {
+                DayRange::span(monday, add_days(monday, 13), Precision::Range)
+            };
+            return self.hit(range, j + 1, true);
+        }
         let shift_by = match self.word(j)? {
             "this" | "current" | "same" => 0,
             "next" | "following" | "coming" | "upcoming" => 1,
@@ -1061,10 +1153,11 @@ impl<'a> Cx<'a> {
             _ => return None,
         };
         let mut k = j + 1;
-        if self.is(k, "calendar") {
+        if self.is(k, "calendar") || self.is(k, "working") && self.is(k + 1, "week") {
             k += 1;
         }
         let word = self.word(k)?;
+        let word = if self.is(k - 1, "working") { "workweek" } else { word };
         // "Peña Nieto's last year" is the last year of a term, not the year before publication.
         if i > 0 && (self.text[..self.t[i].start].trim_end().ends_with("'s") || self.text[..self.t[i].start].trim_end().ends_with("\u{2019}s")) {
             return None;
@@ -1083,6 +1176,11 @@ impl<'a> Cx<'a> {
                 let monday = add_days(today, -weekday(today) + 7 * shift_by);
                 let end = if word == "workweek" { add_days(monday, 4) } else { add_days(monday, 6) };
                 DayRange::span(monday, end, Precision::Week)
+            }
+            "fortnight" => {
+                let today = self.today()?;
+                let start = if shift_by >= 0 { add_days(today, 14 * shift_by) } else { add_days(today, -14) };
+                DayRange::span(start, add_days(start, 14), Precision::Range)
             }
             "weekend" => {
                 let today = self.today()?;
@@ -1180,6 +1278,7 @@ impl<'a> Cx<'a> {
         // "2 weeks starting May 20th", "for 3 days from today"
         let lead = if self.is(i, "for") { i + 1 } else { i };
         let (n, unit, k) = units(lead)?;
+        let k = if self.sym(k) == Some(',') && self.is(k + 1, "from") { k + 1 } else { k };
         match self.word(k)? {
             "ago" | "earlier" => {
                 let today = today?;
@@ -1187,11 +1286,12 @@ impl<'a> Cx<'a> {
             }
             "from" | "after" | "before" | "later" | "starting" => {
                 let w = self.word(k)?;
-                let (base, next, relative) = match self.word(k + 1) {
-                    Some("now") | Some("today") if w != "starting" => (today?, k + 2, true),
+                let at = if w == "starting" && self.is(k + 1, "from") { k + 2 } else { k + 1 };
+                let (base, next, relative) = match self.word(at) {
+                    Some("now") | Some("today") if w != "starting" => (today?, at + 1, true),
                     _ if w == "later" => (today?, k + 1, true),
                     _ => {
-                        let h = self.date_at(k + 1)?;
+                        let h = self.date_at(at).or_else(|| self.bare_anchor(at))?;
                         (h.range.from, h.next, h.relative)
                     }
                 };
@@ -1203,6 +1303,22 @@ impl<'a> Cx<'a> {
             }
             _ => None,
         }
+    }
+
+    /// A weekday or holiday named alone, as an anchor for an offset ("3 days from Tuesday",
+    /// "2 weeks before Christmas"): this week's weekday, this year's holiday.
+    fn bare_anchor(&self, i: usize) -> Option<Hit> {
+        let today = self.today()?;
+        if let Some(wd) = self.word(i).and_then(weekday_of) {
+            return self.hit(DayRange::day(add_days(today, wd - weekday(today))), i + 1, true);
+        }
+        for name in HOLIDAYS {
+            let words: Vec<&str> = name.split(' ').collect();
+            if words.iter().enumerate().all(|(n, w)| self.word(i + n) == Some(w)) {
+                return self.hit(DayRange::day(holiday(name, today.0)?), i + words.len(), true);
+            }
+        }
+        None
     }
 
     /// "the end of 1989", "mid 1989", "the middle of 2000", "early 2020", "later this year",
@@ -1263,7 +1379,7 @@ impl<'a> Cx<'a> {
             }
         };
         let r = target.range;
-        let relative_to_now = target.relative && self.word(k).is_some_and(|w| matches!(w, "this" | "the"));
+        let relative_to_now = target.relative && self.word(k).is_some_and(|w| matches!(w, "this" | "the" | "year" | "month" | "week"));
         let range = match r.precision {
             Precision::Year => {
                 let y = r.from.0;
