@@ -409,6 +409,7 @@ enum Unit {
 }
 
 fn unit_of(w: &str) -> Option<Unit> {
+    let w = w.strip_suffix("'s").unwrap_or(w);
     Some(match w {
         "day" | "days" => Unit::Day,
         "week" | "weeks" => Unit::Week,
@@ -646,7 +647,13 @@ impl<'a> Cx<'a> {
             self.relative_day(i),
             self.weekday_expr(i),
             self.relative_period(i),
-            self.offset(i),
+            self.offset(i).map(|h| {
+                let trailing = (self.is(h.next, "on")).then(|| self.word(h.next + 1).and_then(weekday_of)).flatten();
+                match trailing {
+                    Some(wd) => Hit { next: h.next + 2, ..self.snap(h, Some(wd)) },
+                    None => h,
+                }
+            }),
             self.part_of(i),
             self.holiday_at(i),
         ];
@@ -1113,6 +1120,11 @@ impl<'a> Cx<'a> {
                     let in_month = if d >= today.2 { (today.0, today.1) } else { let (y, m, _) = add_months(today, 1); (y, m) };
                     return self.dated(in_month.0, in_month.1, Some(d)).and_then(|r| self.hit(r, next, true));
                 }
+                // "Monday two weeks from now", "Thursday, two years from now"
+                let at = if self.sym(k + 1) == Some(',') { k + 2 } else { k + 1 };
+                if let Some(h) = self.offset(at) {
+                    return Some(self.snap(h, Some(wd)));
+                }
                 // "Tuesday of next week", "monday of the following week"
                 if self.is(k + 1, "of") {
                     if let Some(h) = self.relative_period(k + 2).filter(|h| h.range.precision == Precision::Week) {
@@ -1145,6 +1157,12 @@ impl<'a> Cx<'a> {
                 DayRange::span(monday, add_days(monday, 13), Precision::Range)
             };
             return self.hit(range, j + 1, true);
+        }
+        // "the following month", "the next day", "the same year" count from the story's own
+        // time, not from publication: they are no date this grammar can place.
+        let after_the = j > i || i > 0 && self.is(i - 1, "the");
+        if after_the && matches!(self.word(j), Some("following" | "next" | "previous" | "prior" | "same")) && matches!(self.word(j + 1), Some("day" | "month" | "year" | "week")) {
+            return None;
         }
         let shift_by = match self.word(j)? {
             "this" | "current" | "same" => 0,
@@ -1222,7 +1240,7 @@ impl<'a> Cx<'a> {
         let units = |k: usize| -> Option<(i64, Unit, usize)> {
             let (n, k) = count(k)?;
             let unit = unit_of(self.word(k)?)?;
-            let n = if self.is(k, "fortnight") || self.is(k, "fortnights") { n * 2 } else { n };
+            let n = if self.word(k).is_some_and(|w| w.starts_with("fortnight")) { n * 2 } else { n };
             let mut next = k + 1;
             // "3 months and 2 weeks and 2 days"
             let _ = &mut next;
@@ -1262,15 +1280,43 @@ impl<'a> Cx<'a> {
                 return self.hit(DayRange::span(from, to, Precision::Range), next, true);
             }
         }
-        // "the 2 next days"
+        // "the last four months of 2021", "the first 2 weeks of 2021", "first ten days of last year"
+        if let Some(edge) = self.word(j).filter(|w| matches!(*w, "first" | "last")) {
+            if let Some((n, unit, k)) = units(j + 1) {
+                if self.is(k, "of") {
+                    if let Some(p) = self.date_at(k + 1).filter(|h| matches!(h.range.precision, Precision::Year | Precision::Month)) {
+                        let (pf, pt) = (p.range.from, p.range.to);
+                        let (from, to) = match (edge, unit) {
+                            ("first", Unit::Week) => {
+                                let monday = if p.range.precision == Precision::Year { iso_week_one(pf.0) } else { add_days(pf, (7 - weekday(pf)) % 7) };
+                                (monday, add_days(monday, 7 * n - 1))
+                            }
+                            ("last", Unit::Week) => {
+                                let last_monday = add_days(pt, -weekday(pt));
+                                (add_days(last_monday, -7 * n), add_days(last_monday, -1))
+                            }
+                            ("first", _) => (pf, add_days(shift(pf, unit, n), -1)),
+                            _ => (shift(add_days(pt, 1), unit, -n), pt),
+                        };
+                        return self.hit(DayRange::span(from, to, Precision::Range), p.next, p.relative);
+                    }
+                }
+            }
+        }
+        // "the 2 next days", "the 5 upcoming years"
         if let Some((n, k)) = count(j) {
             if let (Some(dir), Some(unit)) = (self.word(k).and_then(|w| match w {
                 "next" | "coming" => Some(1),
+                "upcoming" => Some(2),
                 "last" | "past" | "previous" => Some(-1),
                 _ => None,
             }), self.word(k + 1).and_then(unit_of)) {
                 let today = today?;
-                let (from, to) = if dir > 0 { (add_days(today, 1), shift(today, unit, n)) } else { (shift(today, unit, -n), today) };
+                let (from, to) = match dir {
+                    1 => (add_days(today, 1), shift(today, unit, n)),
+                    2 => (today, shift(today, unit, n)),
+                    _ => (shift(today, unit, -n), today),
+                };
                 return self.hit(DayRange::span(from, to, Precision::Range), k + 2, true);
             }
         }
@@ -1284,12 +1330,13 @@ impl<'a> Cx<'a> {
                 let today = today?;
                 self.hit(DayRange::day(shift(today, unit, -n)), k + 1, true)
             }
-            "from" | "after" | "before" | "later" | "starting" => {
+            // "a month later" counts from the story's own time: no date to place.
+            "later" => None,
+            "from" | "after" | "before" | "starting" => {
                 let w = self.word(k)?;
                 let at = if w == "starting" && self.is(k + 1, "from") { k + 2 } else { k + 1 };
                 let (base, next, relative) = match self.word(at) {
                     Some("now") | Some("today") if w != "starting" => (today?, at + 1, true),
-                    _ if w == "later" => (today?, k + 1, true),
                     _ => {
                         let h = self.date_at(at).or_else(|| self.bare_anchor(at))?;
                         (h.range.from, h.next, h.relative)
@@ -1303,6 +1350,15 @@ impl<'a> Cx<'a> {
             }
             _ => None,
         }
+    }
+
+    /// "in 3 days on Friday", "Monday two weeks from now": the named weekday of the week the
+    /// offset lands in.
+    fn snap(&self, h: Hit, weekday_name: Option<i64>) -> Hit {
+        let (Some(wd), Precision::Day) = (weekday_name, h.range.precision) else { return h };
+        let d = h.range.from;
+        let monday = add_days(d, -weekday(d));
+        Hit { range: DayRange::day(add_days(monday, wd)), ..h }
     }
 
     /// A weekday or holiday named alone, as an anchor for an offset ("3 days from Tuesday",

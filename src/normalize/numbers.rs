@@ -907,6 +907,10 @@ fn words_figure(toks: &[Token], i: usize) -> Option<Figure> {
     if word_at(toks, i) == Some("half") && word_at(toks, i + 1) == Some("a") && word_at(toks, i + 2) == Some("dozen") {
         return Some(Figure { value: 6.0, next: i + 3, words: true, plain: false, fraction: false, currency: None });
     }
+    // A plural scale standing first ("millions", "thousands of") is a magnitude, not a figure.
+    if word_at(toks, i).is_some_and(|w| matches!(w, "hundreds" | "thousands" | "millions" | "billions" | "trillions" | "dozens")) {
+        return None;
+    }
     let (atoms, mut j) = atom_run(toks, i);
     if atoms.is_empty() {
         return None;
@@ -1575,7 +1579,7 @@ fn percent_prefix(toks: &[Token], j: usize) -> Option<usize> {
 fn money_prefix(toks: &[Token], j: usize) -> Option<(&'static str, usize)> {
     match (&toks.get(j)?.tok, toks.get(j + 1).map(|t| &t.tok)) {
         (Tok::Sym(c), _) => currency_symbol(*c).map(|code| (code, 1)),
-        (Tok::Word(w), Some(Tok::Sym('$'))) if matches!(w.as_str(), "us" | "c" | "a" | "nz" | "hk" | "ca" | "au") => {
+        (Tok::Word(w), Some(Tok::Sym('$'))) if matches!(w.as_str(), "us" | "c" | "a" | "nz" | "hk" | "ca" | "au") && (glued(toks, j + 1) || w != "a") => {
             let code = match w.as_str() {
                 "us" => "USD",
                 "c" | "ca" => "CAD",
@@ -1689,10 +1693,12 @@ fn magnitude_at(toks: &[Token], i: usize) -> Option<(Quantity, usize)> {
         "trillions" => 1e12,
         _ => return None,
     };
-    if word_at(toks, i + 1) != Some("of") {
+    // "millions of dollars"; "it cost millions" stands alone.
+    let of = word_at(toks, i + 1) == Some("of");
+    if !of && matches!(toks.get(i + 1).map(|t| &t.tok), Some(Tok::Word(_) | Tok::Num { .. })) {
         return None;
     }
-    let mut j = i + 2;
+    let mut j = if of { i + 2 } else { i + 1 };
     let mut lo = if scale >= 1e3 { scale } else { scale * 2.0 };
     let mut hi = if scale == 12.0 { 100.0 } else { scale * 1000.0 };
     // "hundreds of thousands of": the scales multiply.
@@ -1709,7 +1715,7 @@ fn magnitude_at(toks: &[Token], i: usize) -> Option<(Quantity, usize)> {
         }
     }
     let mut unit = Unit::Count;
-    let mut end = i + 2;
+    let mut end = if of { i + 2 } else { i + 1 };
     if let Some((code, worth, n)) = money_suffix(toks, j).filter(|(_, worth, _)| *worth == 1.0) {
         let _ = worth;
         unit = Unit::Money(code);

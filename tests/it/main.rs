@@ -5,4 +5,5 @@ mod bundled;
 mod corpora;
 mod determinism;
 mod eval;
+mod suites;
 mod support;
