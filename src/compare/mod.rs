@@ -2,7 +2,7 @@
 //! verdict (agreement, conflict, single-source) and notes with stable kebab-case codes.
 //! Groups and their claims come out sorted, whatever order the claims came in.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use serde::Serialize;
 
@@ -124,13 +124,14 @@ pub struct Group {
 }
 
 pub fn compare(claims: Vec<Claim>, lexicon: &Lexicon) -> Vec<Group> {
-    let mut by_key: BTreeMap<String, Vec<Claim>> = BTreeMap::new();
+    // Group on the rendered key in a hash map (fast), then order groups by construction.
+    let mut by_key: std::collections::HashMap<String, Vec<Claim>> = std::collections::HashMap::new();
     for c in claims {
         by_key.entry(c.key.to_string()).or_default().push(c);
     }
-    let mut groups: Vec<Group> = by_key.into_values().map(|claims| judge(claims, lexicon)).collect();
-    groups.sort_by(|a, b| a.verdict.cmp(&b.verdict).then_with(|| a.key.to_string().cmp(&b.key.to_string())));
-    groups
+    let mut keyed: Vec<(String, Group)> = by_key.into_iter().map(|(key, claims)| (key, judge(claims, lexicon))).collect();
+    keyed.sort_unstable_by(|(ka, a), (kb, b)| a.verdict.cmp(&b.verdict).then_with(|| ka.cmp(kb)));
+    keyed.into_iter().map(|(_, g)| g).collect()
 }
 
 /// Two sources conflict when none of the values one gives can hold with any the other gives;
@@ -138,7 +139,11 @@ pub fn compare(claims: Vec<Claim>, lexicon: &Lexicon) -> Vec<Group> {
 /// several occurrences. A source contradicts itself only where its text and its own endnote
 /// disagree.
 fn judge(mut claims: Vec<Claim>, lexicon: &Lexicon) -> Group {
-    claims.sort_by(|a, b| (&a.source, a.start, a.end, a.value.to_json().to_string()).cmp(&(&b.source, b.start, b.end, b.value.to_json().to_string())));
+    // Sort by position, then by the value's rendering: total, so the order never depends on
+    // the order claims arrived in.
+    claims.sort_by(|a, b| {
+        (&a.source, a.start, a.end).cmp(&(&b.source, b.start, b.end)).then_with(|| a.value.to_json().to_string().cmp(&b.value.to_json().to_string()))
+    });
     claims.dedup_by(|a, b| a.source == b.source && a.start == b.start && a.value == b.value);
     let key = claims[0].key.clone();
     let mut notes = BTreeSet::new();

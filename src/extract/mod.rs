@@ -44,47 +44,55 @@ const ANTECEDENT_REACH: usize = 4;
 
 pub fn extract(source: &Source, lexicon: &Lexicon) -> ClaimSheet {
     let text = &source.text;
+    let published = source.meta.published;
     let sentences = sentences::split(text);
-    // For each body sentence: does it name a person, and is one the patient of an event?
+    // Each sentence normalized once on its own: its claims, whether it names a person, and
+    // whether something happens to one in it (the best antecedent for a later pronoun).
+    let alone: Vec<Vec<crate::normalize::ClaimDraft>> = sentences
+        .iter()
+        .map(|s| normalize(&StatementInput { quote: &text[s.start..s.end], note: s.note, published, context: None }, lexicon))
+        .collect();
     let persons: Vec<(bool, bool)> = sentences
         .iter()
-        .map(|s| {
+        .zip(&alone)
+        .map(|(s, claims)| {
             if s.note {
                 return (false, false);
             }
-            let quote = &text[s.start..s.end];
-            let named = lexicon.mentions(quote).iter().any(|m| matches!(m.target, Target::Entity(i) if lexicon.entities[i].kind == EntityKind::Person));
-            let input = StatementInput { quote, note: false, published: source.meta.published, context: None };
-            let patient = named && normalize(&input, lexicon).iter().any(|c| c.key.params.contains_key("person") && lexicon.events.iter().any(|e| c.key.subject == e.id));
+            let patient = claims.iter().any(|c| c.key.params.contains_key("person") && lexicon.events.iter().any(|e| c.key.subject == e.id));
+            let named = patient || lexicon.mentions(&text[s.start..s.end]).iter().any(|m| matches!(m.target, Target::Entity(i) if lexicon.entities[i].kind == EntityKind::Person));
             (named, patient)
         })
         .collect();
     let mut statements = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
         let quote = &text[sentence.start..sentence.end];
-        // The antecedent: the nearest earlier body sentence where something happened to a person,
-        // else the nearest that names one.
-        let window: Vec<usize> = (index.saturating_sub(ANTECEDENT_REACH * 3)..index).rev().filter(|&j| !sentences[j].note).take(ANTECEDENT_REACH).collect();
-        let antecedent = window
-            .iter()
-            .find(|&&j| persons[j].1)
-            .or_else(|| window.iter().find(|&&j| persons[j].0))
-            .map(|&j| j)
-            .map(|j| Context { text: text[sentences[j].start..sentences[j].end].to_string(), start: sentences[j].start, end: sentences[j].end });
-        let input = StatementInput { quote, note: sentence.note, published: source.meta.published, context: antecedent.as_ref().map(|c| c.text.as_str()) };
-        let claims = normalize(&input, lexicon);
-        if claims.is_empty() {
+        let mut claims_alone = alone[index].clone();
+        let mut context = None;
+        if leans_on_antecedent(quote) {
+            // The antecedent: the nearest earlier body sentence where something happened to a
+            // person, else the nearest that names one.
+            let window: Vec<usize> = (index.saturating_sub(ANTECEDENT_REACH * 3)..index).rev().filter(|&j| !sentences[j].note).take(ANTECEDENT_REACH).collect();
+            let antecedent = window.iter().find(|&&j| persons[j].1).or_else(|| window.iter().find(|&&j| persons[j].0)).copied();
+            if let Some(j) = antecedent {
+                let c = Context { text: text[sentences[j].start..sentences[j].end].to_string(), start: sentences[j].start, end: sentences[j].end };
+                let with = normalize(&StatementInput { quote, note: sentence.note, published, context: Some(&c.text) }, lexicon);
+                if with != claims_alone {
+                    claims_alone = with;
+                    context = Some(c);
+                }
+            }
+        }
+        if claims_alone.is_empty() {
             continue;
         }
-        let without_context = StatementInput { context: None, ..input };
-        let needs_context = antecedent.is_some() && normalize(&without_context, lexicon) != claims;
-        statements.push(Statement {
-            quote: quote.to_string(),
-            start: sentence.start,
-            end: sentence.end,
-            note: sentence.note,
-            context: if needs_context { antecedent } else { None },
-        });
+        statements.push(Statement { quote: quote.to_string(), start: sentence.start, end: sentence.end, note: sentence.note, context });
     }
     ClaimSheet { source: source.meta.clone(), statements }
+}
+
+/// Does the sentence hold a pronoun or a role noun that may stand for an earlier person?
+fn leans_on_antecedent(quote: &str) -> bool {
+    let lower = quote.to_ascii_lowercase();
+    lower.split(|c: char| !c.is_ascii_alphabetic()).any(|w| matches!(w, "he" | "she" | "him" | "his" | "her" | "whom" | "general" | "minister" | "former" | "ex" | "kingpin" | "lord" | "capo" | "trafficker" | "secretary" | "official" | "suspect" | "defendant" | "fugitive"))
 }

@@ -241,6 +241,31 @@ fn holiday(name: &str, y: i32) -> Option<Ymd> {
     })
 }
 
+/// Every word a date may start with: months, weekdays, numbers, ordinals, holidays, and the
+/// words of relative dates.
+fn date_start_words() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        const WORDS: &[&str] = &[
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+            "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "mon",
+            "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur", "thurs", "friday", "fri", "saturday", "sat",
+            "sunday", "sun", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+            "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+            "nineteenth", "twentieth", "thirtieth", "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+            "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
+            "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "a", "an", "couple", "the", "this", "next", "last",
+            "past", "previous", "prior", "coming", "upcoming", "following", "current", "same", "today", "tonight", "now",
+            "tomorrow", "tmrw", "tmr", "yesterday", "in", "within", "for", "week", "year", "calendar", "fiscal", "q", "h", "end",
+            "close", "beginning", "start", "middle", "mid", "early", "earlier", "late", "later", "at", "eoy", "weekend",
+            "fortnight", "day",
+        ];
+        let mut set: std::collections::HashSet<&'static str> = WORDS.iter().copied().collect();
+        set.extend(HOLIDAYS.iter().map(|h| h.split(' ').next().unwrap_or("")));
+        set
+    })
+}
+
 const HOLIDAYS: &[&str] = &[
     "christmas eve", "christmas day", "christmas", "xmas", "new year's eve", "new years eve", "new year's day", "new year day",
     "new years day", "new year's", "new year", "halloween", "valentine's day", "valentines day", "valentine's", "valentine",
@@ -441,6 +466,8 @@ struct Cx<'a> {
     t: Vec<T>,
     /// The reference: the source's publication date, as precise as it is known.
     reference: Option<PartialDate>,
+    /// `date_at` per token, computed once: spans and offsets ask for the same positions again.
+    memo: std::cell::RefCell<Vec<Option<Option<Hit>>>>,
 }
 
 /// A date read at some token: the days, the token after it, whether it leaned on the
@@ -635,8 +662,31 @@ impl<'a> Cx<'a> {
         Some(Hit { range, next, relative, yearless: None })
     }
 
+    /// Can a date start at this token? Most words cannot; one lookup keeps the scan fast.
+    fn may_start(&self, i: usize) -> bool {
+        match self.t.get(i).map(|t| &t.k) {
+            Some(K::Num { .. } | K::Sym('\'')) => true,
+            Some(K::Word(w)) => date_start_words().contains(w.as_str()),
+            _ => false,
+        }
+    }
+
     /// The longest date at `i`.
     fn date_at(&self, i: usize) -> Option<Hit> {
+        if !self.may_start(i) {
+            return None;
+        }
+        if let Some(Some(known)) = self.memo.borrow().get(i) {
+            return *known;
+        }
+        let found = self.longest_at(i);
+        if let Some(slot) = self.memo.borrow_mut().get_mut(i) {
+            *slot = Some(found);
+        }
+        found
+    }
+
+    fn longest_at(&self, i: usize) -> Option<Hit> {
         let candidates = [
             self.numeric(i),
             self.named(i),
@@ -1537,6 +1587,9 @@ impl<'a> Cx<'a> {
     /// A span: "from A to B", "between A and B", "A–B", "A through B", "from A to date",
     /// "Nov-Feb 2017", "5/1-5/7/2020".
     fn span_at(&self, i: usize) -> Option<(DateValue, usize, bool)> {
+        if !self.may_start(i) && !self.is(i, "from") && !self.is(i, "between") {
+            return None;
+        }
         let (lead, j) = match self.word(i) {
             Some("from") => ("from", i + 1),
             Some("between") => ("between", i + 1),
@@ -1588,7 +1641,9 @@ impl<'a> Cx<'a> {
 
 /// Every date or span in `text`, in text order, not overlapping.
 pub fn find_dates(text: &str, published: Option<PartialDate>) -> Vec<DateMention> {
-    let cx = Cx { text, t: tokenize(text), reference: published };
+    let t = tokenize(text);
+    let memo = std::cell::RefCell::new(vec![None; t.len()]);
+    let cx = Cx { text, t, reference: published, memo };
     let mut out = Vec::new();
     let mut i = 0;
     while i < cx.t.len() {

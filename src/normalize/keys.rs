@@ -27,6 +27,10 @@ struct Parsed<'a> {
 
 impl<'a> Parsed<'a> {
     fn new(text: &'a str, published: Option<crate::source::PartialDate>, lexicon: &Lexicon) -> Parsed<'a> {
+        Parsed::with_mentions(text, published, lexicon.mentions(text))
+    }
+
+    fn with_mentions(text: &'a str, published: Option<crate::source::PartialDate>, mentions: Vec<Mention>) -> Parsed<'a> {
         let mut word_starts = Vec::new();
         let mut in_word = false;
         for (i, c) in text.char_indices() {
@@ -36,7 +40,6 @@ impl<'a> Parsed<'a> {
             }
             in_word = word;
         }
-        let mentions = lexicon.mentions(text);
         let dates = find_dates(text, published);
         let quantities = find_quantities(text)
             .into_iter()
@@ -109,8 +112,14 @@ fn find_word(text: &str, word: &str) -> Option<usize> {
 }
 
 pub fn claims(statement: &StatementInput<'_>, lexicon: &Lexicon) -> Vec<ClaimDraft> {
+    // Every claim hangs on something the lexicon knows: without a mention there is nothing
+    // to read, and the sentence costs one alias pass.
     let text = readable(statement.quote, statement.note);
-    let s = Parsed::new(&text, statement.published, lexicon);
+    let mentions = lexicon.mentions(&text);
+    if mentions.is_empty() {
+        return Vec::new();
+    }
+    let s = Parsed::with_mentions(&text, statement.published, mentions);
     let mut out = Vec::new();
     let events = event_claims(&s, statement, lexicon, &mut out);
     quantity_claims(&s, lexicon, &mut out);

@@ -130,7 +130,7 @@ pub struct QuantityMention {
 
 /// Rounds away binary noise (0.9 × 200000 = 180000.00000000003): twelve significant digits.
 fn round(v: f64) -> f64 {
-    if v == 0.0 || !v.is_finite() {
+    if v == 0.0 || !v.is_finite() || v.fract() == 0.0 && v.abs() < 9e15 {
         return v;
     }
     format!("{v:.11e}").parse().unwrap_or(v)
@@ -659,16 +659,27 @@ fn tok_matches(t: &Token, w: &str) -> bool {
 }
 
 /// The longest phrase of `table` starting at token `i`: its bound and how many tokens it spans.
-fn phrase_at(toks: &[Token], i: usize, table: &[(&str, Bound)]) -> Option<(Bound, usize)> {
+fn phrase_at(toks: &[Token], i: usize, table: &'static [(&'static str, Bound)]) -> Option<(Bound, usize)> {
+    let first = toks.get(i)?;
     let mut best: Option<(Bound, usize)> = None;
-    for (phrase, bound) in table {
-        let words: Vec<&str> = phrase.split(' ').collect();
-        let fits = words.iter().enumerate().all(|(k, w)| toks.get(i + k).is_some_and(|t| tok_matches(t, w)));
+    for (words, bound) in split_table(table) {
+        if !tok_matches(first, words[0]) {
+            continue;
+        }
+        let fits = words.iter().enumerate().skip(1).all(|(k, w)| toks.get(i + k).is_some_and(|t| tok_matches(t, w)));
         if fits && best.is_none_or(|(_, n)| words.len() > n) {
             best = Some((*bound, words.len()));
         }
     }
     best
+}
+
+/// A phrase table split into words once.
+fn split_table(table: &'static [(&'static str, Bound)]) -> &'static [(Vec<&'static str>, Bound)] {
+    static HEDGE_WORDS: std::sync::OnceLock<Vec<(Vec<&'static str>, Bound)>> = std::sync::OnceLock::new();
+    static POSTFIX_WORDS: std::sync::OnceLock<Vec<(Vec<&'static str>, Bound)>> = std::sync::OnceLock::new();
+    let cell = if std::ptr::eq(table, HEDGES) { &HEDGE_WORDS } else { &POSTFIX_WORDS };
+    cell.get_or_init(|| table.iter().map(|(p, b)| (p.split(' ').collect(), *b)).collect())
 }
 
 fn word_at(toks: &[Token], i: usize) -> Option<&str> {
@@ -1242,7 +1253,39 @@ fn join_bounds(text: &str, _toks: &[Token], mentions: Vec<QuantityMention>) -> V
     out
 }
 
+/// Can a quantity start at this token? Most words cannot; one lookup keeps the scan fast.
+fn may_start(t: &Token) -> bool {
+    match &t.tok {
+        Tok::Num { .. } => true,
+        Tok::Sym(c) => matches!(c, '$' | '<' | '>' | '~' | '-' | '+' | '\u{2264}' | '\u{2265}') || currency_symbol(*c).is_some(),
+        Tok::Word(w) => start_words().contains(w.as_str()),
+    }
+}
+
+/// Every word a quantity may start with: number words, hedges, currencies, shares.
+fn start_words() -> &'static std::collections::HashSet<&'static str> {
+    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        const WORDS: &[&str] = &[
+            "zero", "nought", "naught", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+            "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
+            "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands", "million",
+            "millions", "billion", "billions", "trillion", "trillions", "lakh", "lakhs", "lac", "crore", "crores", "dozen",
+            "dozens", "dz", "dzs", "doz", "dozs", "half", "halves", "quarter", "quarters", "third", "thirds", "fourth", "fourths",
+            "fifth", "fifths", "sixth", "sixths", "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths", "tenth", "tenths",
+            "a", "an", "the", "minus", "negative", "percent", "percents", "per", "majority", "most", "us", "c", "ca", "au", "nz",
+            "hk", "usd", "eur", "gbp", "jpy", "cny", "rmb", "inr", "mxn", "cad", "aud", "chf", "sek", "btc", "xbt",
+        ];
+        let mut set: std::collections::HashSet<&'static str> = WORDS.iter().copied().collect();
+        set.extend(HEDGES.iter().map(|(p, _)| p.split(' ').next().unwrap_or("")));
+        set
+    })
+}
+
 fn mention_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMention, usize)> {
+    if !may_start(&toks[i]) {
+        return None;
+    }
     let start = toks[i].start;
     let mut j = i;
     let mut bound = None;

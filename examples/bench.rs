@@ -1,0 +1,205 @@
+//! The benchmark: `cargo run --release --example bench [-- SIZE_MB ...]` (default 10).
+//!
+//! Generates a synthetic corpus of articles on the bundled topic (templated sentences with
+//! the lexicon's aliases, hedged figures, dates and glued endnotes; deterministic from a
+//! seed), then measures, on this machine: a plain read of the bytes, an aho-corasick pass
+//! over them with the lexicon's aliases (the ceiling), `scan`, and `extract` end to end on
+//! 1 and 2 threads, and `check` on 1 million synthetic claims. Prints a Markdown table.
+//! A benchmark, not a test: nothing here asserts a time.
+
+use std::io::Write;
+use std::time::Instant;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use concord::compare::{compare, Claim};
+use concord::lexicon::Lexicon;
+use concord::normalize::{Key, Quantity, Unit, Value};
+use concord::source::{Corpus, PartialDate, Source, SourceMeta};
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+const PEOPLE: &[&str] = &["Salvador Cienfuegos", "Mexico's former defense secretary", "Ovidio Guzmán López", "Ismael \"El Mayo\" Zambada", "Joaquín Guzmán López", "Rafael Caro Quintero"];
+const AGENTS: &[&str] = &["U.S. authorities", "DEA agents", "Mexican forces", "Mexican marines", "U.S. law enforcement", "Mexican security forces"];
+const PLACES: &[&str] = &["Los Angeles", "Culiacán", "Mazatlán", "El Paso", "Mexico City", "Sinaloa"];
+const MONTHS: &[&str] = &["January", "March", "May", "July", "October", "November"];
+const HEDGES: &[&str] = &["nearly", "about", "more than", "fewer than", "roughly", "at least", "approximately", "up to"];
+const MEASURES: &[&str] = &["homicides", "overdose deaths", "drug labs were dismantled", "troops", "criminal groups", "gun homicides"];
+const PERIODS: &[&str] = &["during AMLO's tenure", "in 2023", "under Peña Nieto", "annually", "in her first four months", "by 2012", "during Calderón's presidency"];
+const FILLER: &[&str] = &[
+    "Analysts disagree about what the figures mean for the bilateral relationship.",
+    "The policy debate in Washington has rarely paused to weigh those costs.",
+    "Officials on both sides of the border declined to comment on the record.",
+    "Critics say the strategy treats symptoms rather than causes.",
+];
+
+fn sentence(rng: &mut Rng) -> String {
+    let year = 2006 + rng.below(19);
+    match rng.below(6) {
+        0 => format!("{} arrested {} in {} in {} {}.", rng.pick(AGENTS), rng.pick(PEOPLE), rng.pick(PLACES), rng.pick(MONTHS), year),
+        1 => format!("{} {} {} {}.{}Jane Roe, \u{201c}Report,\u{201d} Paper, {} {}, {}.", rng.pick(HEDGES).to_string(), 1000 + rng.below(300_000), rng.pick(MEASURES), rng.pick(PERIODS), 1 + rng.below(99), rng.pick(MONTHS), 1 + rng.below(28), year),
+        2 => format!("{} was returned to Mexico in {} and later released.", rng.pick(PEOPLE), year),
+        3 => format!("The State Department listed {} Mexican cartels as foreign terrorist organizations on February {}, 2025.", rng.pick(&["six", "seven", "eight"]), 1 + rng.below(28)),
+        4 => format!("Homicides rose by {} percent compared with {}, while ${:.1} billion in security aid was delivered.", 5 + rng.below(40), year, 1.0 + rng.below(90) as f64 / 10.0),
+        _ => rng.pick(FILLER).to_string(),
+    }
+}
+
+fn corpus(bytes: usize, seed: u64) -> Vec<String> {
+    let mut rng = Rng(seed);
+    let mut docs = Vec::new();
+    let mut total = 0;
+    while total < bytes {
+        let mut doc = String::new();
+        for _ in 0..(20 + rng.below(40)) {
+            let mut para = String::new();
+            for _ in 0..(2 + rng.below(4)) {
+                para.push_str(&sentence(&mut rng));
+                para.push(' ');
+            }
+            doc.push_str(para.trim_end());
+            doc.push_str("\n\n");
+        }
+        total += doc.len();
+        docs.push(doc);
+    }
+    docs
+}
+
+fn mb_per_s(bytes: usize, secs: f64) -> f64 {
+    bytes as f64 / 1e6 / secs.max(1e-9)
+}
+
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).and_then(|l| l.split_whitespace().nth(1)).and_then(|kb| kb.parse::<f64>().ok()))
+        .map_or(f64::NAN, |kb| kb / 1024.0)
+}
+
+fn on_threads<T: Send>(docs: &[String], threads: usize, work: impl Fn(&str) -> T + Sync) -> Vec<T> {
+    let chunk = docs.len().div_ceil(threads.max(1));
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = docs.chunks(chunk.max(1)).map(|part| scope.spawn(|| part.iter().map(|d| work(d)).collect::<Vec<T>>())).collect();
+        handles.into_iter().flat_map(|h| h.join().expect("worker")).collect()
+    })
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let sizes = if sizes.is_empty() { vec![10] } else { sizes };
+    let lexicon = Lexicon::bundled();
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut aliases: Vec<String> = Vec::new();
+    for e in &lexicon.entities {
+        aliases.push(concord::lexicon::fold(&e.name).text);
+        aliases.extend(e.aliases.iter().map(|a| concord::lexicon::fold(a).text));
+    }
+    for m in &lexicon.measures {
+        aliases.extend(m.aliases.iter().map(|a| concord::lexicon::fold(a).text));
+    }
+    for ev in &lexicon.events {
+        aliases.extend(ev.triggers.iter().map(|a| concord::lexicon::fold(a).text));
+    }
+    let ac = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).ascii_case_insensitive(true).kind(Some(AhoCorasickKind::DFA)).build(&aliases).expect("matcher");
+
+    let mut out = String::new();
+    out.push_str(&format!("machine: {cores} cores; lexicon: {} aliases\n\n", aliases.len()));
+    out.push_str("| corpus | read MB/s | aho-corasick MB/s | scan MB/s (1 / 2 threads) | extract MB/s (1 / 2 threads) | extract / aho-corasick | peak RSS MB |\n|---|---|---|---|---|---|---|\n");
+    for mb in sizes {
+        let docs = corpus(mb * 1_000_000, 0x5eed);
+        let bytes: usize = docs.iter().map(String::len).sum();
+        let dir = std::path::Path::new("target/bench");
+        std::fs::create_dir_all(dir).expect("target/bench");
+        let file = dir.join(format!("corpus-{mb}mb.txt"));
+        {
+            let mut f = std::io::BufWriter::new(std::fs::File::create(&file).expect("corpus file"));
+            for d in &docs {
+                f.write_all(d.as_bytes()).expect("write");
+            }
+        }
+        let t = Instant::now();
+        let read = std::fs::read(&file).expect("read back");
+        let read_rate = mb_per_s(read.len(), t.elapsed().as_secs_f64());
+        drop(read);
+
+        let t = Instant::now();
+        let hits: usize = docs.iter().map(|d| ac.find_iter(d).count()).sum();
+        let ac_rate = mb_per_s(bytes, t.elapsed().as_secs_f64());
+
+        let scan_rate = |threads: usize| {
+            let t = Instant::now();
+            let found: usize = on_threads(&docs, threads, |d| concord::scan::scan(d, PartialDate::parse("2025-01-01"))).iter().map(Vec::len).sum();
+            (mb_per_s(bytes, t.elapsed().as_secs_f64()), found)
+        };
+        let (scan1, mentions) = scan_rate(1);
+        let (scan2, _) = scan_rate(2.min(cores));
+
+        let corpus = Corpus {
+            sources: docs
+                .iter()
+                .enumerate()
+                .map(|(i, d)| Source { meta: SourceMeta { id: format!("doc-{i:06}"), file: format!("doc-{i:06}.txt"), published: PartialDate::parse("2025-01-01"), ..Default::default() }, path: std::path::PathBuf::new(), text: d.clone() })
+                .collect(),
+        };
+        let extract_rate = |threads: usize| {
+            let t = Instant::now();
+            let sheets = concord::extract_corpus(&corpus, &lexicon, threads);
+            let statements: usize = sheets.iter().map(|s| s.statements.len()).sum();
+            (mb_per_s(bytes, t.elapsed().as_secs_f64()), statements)
+        };
+        let (ex1, statements) = extract_rate(1);
+        let (ex2, _) = extract_rate(2.min(cores));
+        out.push_str(&format!(
+            "| {mb} MB ({} docs, {hits} alias hits, {mentions} mentions, {statements} statements) | {read_rate:.0} | {ac_rate:.0} | {scan1:.1} / {scan2:.1} | {ex1:.1} / {ex2:.1} | {:.0}% | {:.0} |\n",
+            docs.len(),
+            100.0 * ex1 / ac_rate,
+            peak_rss_mb()
+        ));
+    }
+
+    // check: group and judge 1 million claims over 50,000 keys.
+    let mut rng = Rng(7);
+    let n = 1_000_000;
+    let claims: Vec<Claim> = (0..n)
+        .map(|i| {
+            let key = Key::new(format!("measure-{}", rng.below(50_000))).with("year", (2000 + rng.below(25)).to_string());
+            let v = 1000.0 + rng.below(100) as f64;
+            Claim {
+                key,
+                value: Value::Quantity(Quantity::exact(v, Unit::Count)),
+                as_written: v.to_string(),
+                source: format!("src-{}", rng.below(500)),
+                quote: String::new(),
+                start: i,
+                end: i + 1,
+                sheet: String::new(),
+                line: 1,
+                published: None,
+                cites: Vec::new(),
+                note: false,
+            }
+        })
+        .collect();
+    let t = Instant::now();
+    let groups = compare(claims, &lexicon);
+    let check_secs = t.elapsed().as_secs_f64();
+    out.push_str(&format!("\ncheck (compare) of {n} claims in {} groups: {check_secs:.2} s; peak RSS {:.0} MB\n", groups.len(), peak_rss_mb()));
+    print!("{out}");
+}
