@@ -2,12 +2,13 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 /// concord: find where sources agree, where they conflict, and which facts rest on one source.
 ///
-/// Exit codes: 0 clean; 1 a stale report under `check --check`; 2 bad input, bad usage or a
-/// failed write (the message names the file, the place and what to do).
+/// Exit codes: 0 clean; 1 a stale report under `check --check`, or a finding named by
+/// `--fail-on`; 2 bad input, bad usage or a failed write (the message names the file, the
+/// place and what to do).
 #[derive(Debug, Parser)]
 #[command(name = "concord", version)]
 pub struct Cli {
@@ -45,6 +46,27 @@ pub enum Command {
         /// Write nothing; exit 1 with a diff when the reports in --out are stale.
         #[arg(long)]
         check: bool,
+        /// Also print findings to standard output: GitHub annotations or a SARIF log.
+        #[arg(long, value_enum)]
+        format: Option<Annotations>,
+        /// Exit 1 when this finding occurs (repeatable). `new-conflict` compares with the
+        /// report already in --out.
+        #[arg(long, value_enum)]
+        fail_on: Vec<FailOn>,
+    },
+    /// Compare two reports: keys, verdicts, values and statements that changed.
+    Diff {
+        /// The report before (a report.json).
+        old: PathBuf,
+        /// The report after (a report.json).
+        new: PathBuf,
+        /// Output: text (colour on a terminal), md (a pull-request comment under 64 KB),
+        /// github (annotations for new conflicts), sarif (a SARIF 2.1.0 log of new conflicts).
+        #[arg(long, value_enum, default_value = "text")]
+        format: DiffFormat,
+        /// Exit 1 when this finding occurs in NEW (repeatable); `new-conflict` compares with OLD.
+        #[arg(long, value_enum)]
+        fail_on: Vec<FailOn>,
     },
     /// Print every number, range, percentage, amount of money and date read in a text.
     Scan {
@@ -60,4 +82,40 @@ pub enum Command {
         #[arg(long)]
         jsonl: bool,
     },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Annotations {
+    /// GitHub Actions workflow commands (`::warning file=…,line=…::…`).
+    Github,
+    /// A SARIF 2.1.0 log, for code scanning.
+    Sarif,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Md,
+    Github,
+    Sarif,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Any conflict nobody has explained in the triage file.
+    Conflict,
+    /// A conflict the previous report did not have.
+    NewConflict,
+    /// Any fact that rests on a single source.
+    SingleSource,
+}
+
+impl From<FailOn> for concord::report::gate::FailOn {
+    fn from(f: FailOn) -> Self {
+        match f {
+            FailOn::Conflict => Self::Conflict,
+            FailOn::NewConflict => Self::NewConflict,
+            FailOn::SingleSource => Self::SingleSource,
+        }
+    }
 }

@@ -20,7 +20,9 @@ pub mod source;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use compare::{compare, Claim, Group};
+use compare::triage::Triage;
+use compare::{compare, Claim};
+use report::Checked;
 use error::{Error, Result};
 use extract::ClaimSheet;
 use lexicon::Lexicon;
@@ -139,7 +141,9 @@ pub fn claims_of(sheets: &[LoadedSheet], lexicon: &Lexicon) -> Vec<Claim> {
     claims
 }
 
-/// The one call: claim sheets in, grouped and judged claims out.
-pub fn check(sheets: &[LoadedSheet], lexicon: &Lexicon) -> Vec<Group> {
-    compare(claims_of(sheets, lexicon), lexicon)
+/// The one call: claim sheets in, grouped and judged claims out, with the triage applied.
+pub fn check(sheets: &[LoadedSheet], lexicon: &Lexicon, triage: &Triage) -> Checked {
+    let mut groups = compare(claims_of(sheets, lexicon), lexicon);
+    let unused = triage.apply(&mut groups);
+    Checked { groups, unused }
 }

@@ -3,16 +3,19 @@
 
 mod cli;
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
 use clap::Parser;
 use concord::error::{Error, Result};
+use concord::compare::triage::Triage;
 use concord::lexicon::Lexicon;
+use concord::report::view::{GroupView, ReportView};
+use concord::report::{annotate, diff, gate};
 use concord::source::PartialDate;
 
-use cli::{Cli, Command};
+use cli::{Annotations, Cli, Command, DiffFormat};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -49,35 +52,69 @@ fn run(cli: Cli) -> Result<ExitCode> {
             eprintln!("concord: {} sources, {statements} statements -> {}", sheets.len(), out.display());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { claims, out, lexicon: lex, check } => {
+        Command::Check { claims, out, lexicon: lex, check, format, fail_on } => {
             let lexicon = lexicon(lex.as_deref())?;
             let sheets = concord::load_sheets(&claims)?;
-            let groups = concord::check(&sheets, &lexicon);
-            let report = concord::report::render(&groups);
+            let triage = Triage::load(&claims.join(concord::compare::triage::FILE))?;
+            let checked = concord::check(&sheets, &lexicon, &triage);
+            let report = concord::report::render(&checked);
             let json_path = out.join("report.json");
             let md_path = out.join("report.md");
+            let fresh = ReportView::parse(&report.json, &json_path)?;
+            let committed = if json_path.exists() { Some(ReportView::load(&json_path)?) } else { None };
+            let mut stdout = std::io::stdout().lock();
+            let mut code = 0;
             if check {
                 let old_md = std::fs::read_to_string(&md_path).unwrap_or_default();
                 let old_json = std::fs::read_to_string(&json_path).unwrap_or_default();
-                if old_md == report.markdown && old_json == report.json {
-                    return Ok(ExitCode::SUCCESS);
+                if old_md != report.markdown || old_json != report.json {
+                    let diff = similar::TextDiff::from_lines(&old_md, &report.markdown);
+                    let text = diff.unified_diff().header(&md_path.display().to_string(), "regenerated").to_string();
+                    writeln!(stdout, "{text}").map_err(stdout_error)?;
+                    eprintln!("concord: {} is stale; run `concord check --claims {} --out {}` and commit the result", out.display(), claims.display(), out.display());
+                    code = 1;
                 }
-                let diff = similar::TextDiff::from_lines(&old_md, &report.markdown);
-                let mut stdout = std::io::stdout().lock();
-                let text = diff.unified_diff().header(&md_path.display().to_string(), "regenerated").to_string();
-                let written = writeln!(stdout, "{text}").and_then(|_| {
-                    writeln!(stdout, "concord: {} is stale; run `concord check --claims {} --out {}` and commit the result", out.display(), claims.display(), out.display())
-                });
-                if let Err(e) = written {
-                    return Err(stdout_error(e));
-                }
-                return Ok(ExitCode::from(1));
+            } else {
+                std::fs::create_dir_all(&out).map_err(|e| Error::write(&out, e))?;
+                concord::report::write_atomic(&[(&json_path, &report.json), (&md_path, &report.markdown)])?;
+                let conflicts = checked.groups.iter().filter(|g| g.verdict == concord::compare::Verdict::Conflict).count();
+                eprintln!("concord: {} groups, {conflicts} conflicts -> {}", checked.groups.len(), out.display());
             }
-            std::fs::create_dir_all(&out).map_err(|e| Error::write(&out, e))?;
-            concord::report::write_atomic(&[(&json_path, &report.json), (&md_path, &report.markdown)])?;
-            let conflicts = groups.iter().filter(|g| g.verdict == concord::compare::Verdict::Conflict).count();
-            eprintln!("concord: {} groups, {conflicts} conflicts -> {}", groups.len(), out.display());
-            Ok(ExitCode::SUCCESS)
+            for e in &checked.unused {
+                eprintln!("concord: unused explanation in {}: `{}` matches no conflict; remove it", claims.join(concord::compare::triage::FILE).display(), e.key);
+            }
+            let conflicts: Vec<&GroupView> = fresh.groups.values().filter(|g| g.verdict == "conflict").collect();
+            match format {
+                Some(Annotations::Github) => write!(stdout, "{}", annotate::github(&conflicts)).map_err(stdout_error)?,
+                Some(Annotations::Sarif) => write!(stdout, "{}", annotate::sarif(&conflicts)).map_err(stdout_error)?,
+                None => {}
+            }
+            let policies: Vec<gate::FailOn> = fail_on.into_iter().map(Into::into).collect();
+            for failure in gate::failures(&policies, committed.as_ref(), &fresh) {
+                eprintln!("concord: {failure}");
+                code = 1;
+            }
+            Ok(ExitCode::from(code))
+        }
+        Command::Diff { old, new, format, fail_on } => {
+            let old_view = ReportView::load(&old)?;
+            let new_view = ReportView::load(&new)?;
+            let d = diff::diff(&old_view, &new_view);
+            let fresh = d.new_conflicts(&old_view, &new_view);
+            let text = match format {
+                DiffFormat::Text => diff::render(&d, diff::Style::Text { color: std::io::stdout().is_terminal() }),
+                DiffFormat::Md => diff::render(&d, diff::Style::Markdown { limit: diff::COMMENT_LIMIT }),
+                DiffFormat::Github => annotate::github(&fresh),
+                DiffFormat::Sarif => annotate::sarif(&fresh),
+            };
+            let mut stdout = std::io::stdout().lock();
+            write!(stdout, "{text}").map_err(stdout_error)?;
+            let policies: Vec<gate::FailOn> = fail_on.into_iter().map(Into::into).collect();
+            let failures = gate::failures(&policies, Some(&old_view), &new_view);
+            for failure in &failures {
+                eprintln!("concord: {failure}");
+            }
+            Ok(ExitCode::from(u8::from(!failures.is_empty())))
         }
         Command::Scan { file, published, json, jsonl } => {
             let published = match published {

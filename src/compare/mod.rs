@@ -2,6 +2,8 @@
 //! verdict (agreement, conflict, single-source) and notes with stable kebab-case codes.
 //! Groups and their claims come out sorted, whatever order the claims came in.
 
+pub mod triage;
+
 use std::collections::BTreeSet;
 
 use serde::Serialize;
@@ -121,6 +123,8 @@ pub struct Group {
     pub claims: Vec<Claim>,
     /// Pairs of claims (indexes into `claims`) whose values cannot both hold.
     pub clashes: Vec<(usize, usize)>,
+    /// Why a person judged this conflict not to be one (from the triage file).
+    pub explained: Option<String>,
 }
 
 pub fn compare(claims: Vec<Claim>, lexicon: &Lexicon) -> Vec<Group> {
@@ -195,7 +199,7 @@ fn judge(mut claims: Vec<Claim>, lexicon: &Lexicon) -> Group {
     } else {
         Verdict::SingleSource
     };
-    Group { key, verdict, notes: notes.into_iter().collect(), claims, clashes }
+    Group { key, verdict, notes: notes.into_iter().collect(), claims, clashes, explained: None }
 }
 
 fn pair_note(a: &Value, b: &Value) -> Note {

@@ -7,6 +7,12 @@ use std::path::Path;
 
 use serde_json::json;
 
+pub mod annotate;
+pub mod diff;
+pub mod gate;
+pub mod view;
+
+use crate::compare::triage::Explanation;
 use crate::compare::{Group, Note, Verdict};
 use crate::error::{Error, Result};
 
@@ -15,15 +21,21 @@ pub struct Report {
     pub markdown: String,
 }
 
-pub fn render(groups: &[Group]) -> Report {
-    Report { json: to_json(groups), markdown: to_markdown(groups) }
+/// Groups judged, and the triage explanations that matched no conflict.
+pub struct Checked {
+    pub groups: Vec<Group>,
+    pub unused: Vec<Explanation>,
+}
+
+pub fn render(checked: &Checked) -> Report {
+    Report { json: to_json(&checked.groups, &checked.unused), markdown: to_markdown(&checked.groups, &checked.unused) }
 }
 
 fn count(groups: &[Group], verdict: Verdict) -> usize {
     groups.iter().filter(|g| g.verdict == verdict).count()
 }
 
-fn to_json(groups: &[Group]) -> String {
+fn to_json(groups: &[Group], unused: &[Explanation]) -> String {
     let mut sources: Vec<&str> = groups.iter().flat_map(|g| g.claims.iter().map(|c| c.source.as_str())).collect();
     sources.sort_unstable();
     sources.dedup();
@@ -33,7 +45,7 @@ fn to_json(groups: &[Group]) -> String {
         .map(|g| {
             let mut group_sources: Vec<&str> = g.claims.iter().map(|c| c.source.as_str()).collect();
             group_sources.dedup();
-            json!({
+            let mut group = json!({
                 "key": g.key.to_string(),
                 "verdict": g.verdict.as_str(),
                 "notes": g.notes.iter().map(|n| n.code()).collect::<Vec<_>>(),
@@ -50,7 +62,11 @@ fn to_json(groups: &[Group]) -> String {
                     "published": c.published,
                 })).collect::<Vec<_>>(),
                 "clashes": g.clashes,
-            })
+            });
+            if let Some(reason) = &g.explained {
+                group.as_object_mut().expect("object").insert("explained".into(), json!(reason));
+            }
+            group
         })
         .collect();
     let report = json!({
@@ -65,13 +81,14 @@ fn to_json(groups: &[Group]) -> String {
         },
         "notes": legend,
         "groups": groups_json,
+        "unused_explanations": unused.iter().map(|e| json!({"key": e.key, "reason": e.reason})).collect::<Vec<_>>(),
     });
     let mut text = serde_json::to_string_pretty(&report).expect("a report serializes");
     text.push('\n');
     text
 }
 
-fn to_markdown(groups: &[Group]) -> String {
+fn to_markdown(groups: &[Group], unused: &[Explanation]) -> String {
     let mut md = String::new();
     md.push_str("# concord report\n\n");
     md.push_str(&format!(
@@ -91,6 +108,9 @@ fn to_markdown(groups: &[Group]) -> String {
             if !notes.is_empty() {
                 md.push_str(&format!(" ({})", notes.join(", ")));
             }
+            if let Some(reason) = &g.explained {
+                md.push_str(&format!(" explained: {reason}"));
+            }
             md.push('\n');
             md.push('\n');
             for c in &g.claims {
@@ -104,6 +124,12 @@ fn to_markdown(groups: &[Group]) -> String {
                     c.line
                 ));
             }
+        }
+    }
+    if !unused.is_empty() {
+        md.push_str(&format!("\n## Unused explanations ({})\n\nThese triage entries match no conflict any more; remove them.\n\n", unused.len()));
+        for e in unused {
+            md.push_str(&format!("- `{}`: {}\n", e.key, e.reason));
         }
     }
     md

@@ -7,7 +7,7 @@ use concord::lexicon::Lexicon;
 
 fn bundled_report() -> concord::report::Report {
     let sheets = concord::load_sheets(Path::new("claims")).expect("claims/ loads");
-    concord::report::render(&concord::check(&sheets, &Lexicon::bundled()))
+    concord::report::render(&concord::check(&sheets, &Lexicon::bundled(), &concord::compare::triage::Triage::load(Path::new("claims/triage.toml")).expect("triage")))
 }
 
 #[test]

@@ -2,6 +2,7 @@
 
 mod bad_input;
 mod bundled;
+mod ci;
 mod corpora;
 mod determinism;
 mod eval;
