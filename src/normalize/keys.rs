@@ -18,6 +18,8 @@ use crate::lexicon::{EntityKind, Facet, Lexicon, MeasureUnit, Mention, Target};
 /// One sentence with everything found in it, and word positions for distances.
 struct Parsed<'a> {
     text: &'a str,
+    /// The term of office of a holder named in the antecedent sentence, for "his term".
+    context_holder: Option<usize>,
     lower: String,
     word_starts: Vec<usize>,
     mentions: Vec<Mention>,
@@ -46,7 +48,7 @@ impl<'a> Parsed<'a> {
             .filter(|q| !dates.iter().any(|d| d.start < q.end && q.start < d.end))
             .filter(|q| !mentions.iter().any(|m| matches!(m.target, Target::Entity(_)) && m.start < q.end && q.start < m.end && !(q.start <= m.start && m.end <= q.end)))
             .collect();
-        Parsed { text, lower: text.to_ascii_lowercase(), word_starts, mentions, dates, quantities }
+        Parsed { text, context_holder: None, lower: text.to_ascii_lowercase(), word_starts, mentions, dates, quantities }
     }
 
     /// Index of the word that holds `byte` (or the next word).
@@ -119,10 +121,18 @@ pub fn claims(statement: &StatementInput<'_>, lexicon: &Lexicon) -> Vec<ClaimDra
     if mentions.is_empty() {
         return Vec::new();
     }
-    let s = Parsed::with_mentions(&text, statement.published, mentions);
+    let mut s = Parsed::with_mentions(&text, statement.published, mentions);
+    s.context_holder = statement.context.and_then(|c| {
+        lexicon.mentions(c).iter().rev().find_map(|m| match m.target {
+            Target::Entity(i) if lexicon.entities[i].kind == EntityKind::Person => lexicon.period_of_holder(i),
+            _ => None,
+        })
+    });
     let mut out = Vec::new();
     let events = event_claims(&s, statement, lexicon, &mut out);
-    quantity_claims(&s, lexicon, &mut out);
+    // A date that dates an event ("launched in 2008") does not scope a figure beside it.
+    let event_dates: Vec<usize> = assign_dates(&s, &events).iter().filter(|(i, _)| !events[*i].patients.is_empty()).map(|(_, d)| d.start).collect();
+    quantity_claims(&s, lexicon, &event_dates, &mut out);
     term_claims(&s, lexicon, &mut out);
     attribute_claims(&s, statement, lexicon, &events, &mut out);
     let mut unique: Vec<ClaimDraft> = Vec::new();
@@ -145,6 +155,11 @@ const FUNCTION_WORDS: &[&str] = &[
     "during", "over", "under", "since", "between", "than", "as", "with", "that", "which", "who", "had", "have", "has",
     "will", "would", "this", "last", "each", "every", "annually", "people", "percent", "less", "more", "fewer", "only",
 ];
+/// Nouns for people: "107,000 Americans" can be a count of what the sentence measures.
+const PEOPLE_NOUNS: &[&str] = &[
+    "people", "persons", "americans", "mexicans", "residents", "civilians", "citizens", "victims", "individuals", "men",
+    "women", "children", "migrants", "users", "lives",
+];
 const DETERMINERS: &[&str] = &["the", "a", "an", "your", "its", "his", "her", "their", "our", "my", "this", "that", "these", "those"];
 /// A figure followed by one of these is a duration, not a measured quantity.
 const TIME_UNITS: &[&str] = &["year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "hours", "centuries", "times"];
@@ -156,7 +171,7 @@ const OFFICE_WORDS: &[&str] = &[
     "term", "tenure", "presidency", "administration", "government", "sexenio", "office", "presidential", "six years", "six-year",
 ];
 
-fn quantity_claims(s: &Parsed<'_>, lexicon: &Lexicon, out: &mut Vec<ClaimDraft>) {
+fn quantity_claims(s: &Parsed<'_>, lexicon: &Lexicon, event_dates: &[usize], out: &mut Vec<ClaimDraft>) {
     let measures: Vec<(usize, &Mention)> = s
         .mentions
         .iter()
@@ -202,7 +217,7 @@ fn quantity_claims(s: &Parsed<'_>, lexicon: &Lexicon, out: &mut Vec<ClaimDraft>)
             format!("{}.{suffix}", m.id)
         };
         let mut key = Key::new(subject);
-        for (k, v) in time_scope(s, q.start, q.end, lexicon) {
+        for (k, v) in time_scope(s, q.start, q.end, lexicon, event_dates) {
             key = key.with(&k, v);
         }
         if let Some(place) = local_place(s, q, lexicon) {
@@ -236,7 +251,7 @@ fn pick_measure(s: &Parsed<'_>, q: &QuantityMention, measures: &[(usize, &Mentio
     }
     // "two million pills": a figure with a noun of its own does not take a measure from before.
     let own_noun = s.text[q.end..].starts_with(' ') && s.words_after(q.end, 1).first().is_some_and(|w| {
-        w.chars().next().is_some_and(char::is_alphabetic) && !FUNCTION_WORDS.contains(&w.as_str())
+        w.chars().next().is_some_and(char::is_alphabetic) && !FUNCTION_WORDS.contains(&w.as_str()) && !PEOPLE_NOUNS.contains(&w.as_str())
     });
     // "1 percent of gross domestic product": the share is of what follows, which is no measure.
     let share_of_other = s.words_after(q.end, 1).first().is_some_and(|w| w == "of");
@@ -282,7 +297,7 @@ fn local_place(s: &Parsed<'_>, q: &QuantityMention, lexicon: &Lexicon) -> Option
 }
 
 /// The time scope of a figure: parameters for its key.
-fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon) -> BTreeMap<String, String> {
+fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon, event_dates: &[usize]) -> BTreeMap<String, String> {
     let mut scope = BTreeMap::new();
     let window_start = s.word_starts.get(s.word(start).saturating_sub(4)).copied().unwrap_or(0);
     let window_end = s.word_starts.get(s.word(end) + 5).copied().unwrap_or(s.text.len());
@@ -292,16 +307,31 @@ fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon) -> BT
     if let Some(within) = first_stretch(&s.lower) {
         scope.insert("within".into(), within);
     }
+    // Within one clause, a date after the figure may stand farther off ("2.5 million guns
+    // were smuggled from the United States into Mexico over the past decade").
+    let same_clause = |d: &DateMention| {
+        let (a, b) = if d.start >= end { (end, d.start) } else { (d.end, start) };
+        !s.text[a..b].contains([',', ';', ':'])
+    };
+    // "…over the past decade, and roughly 70 percent…": a date that ends an earlier clause does
+    // not scope a figure in the next; an opening "In 2023, …" does.
+    let earlier_clause = |d: &DateMention| {
+        d.end <= start && {
+            let between = s.lower[d.end..start].to_string();
+            [", and", ", but", ", while", "; ", ", whereas"].iter().any(|j| between.contains(j))
+        }
+    };
     let nearest_date = s
         .dates
         .iter()
+        .filter(|d| !event_dates.contains(&d.start) && !earlier_clause(d))
         // A date after the figure ("more than 200 in 2020") binds tighter than one before it.
         .map(|d| (if d.start >= end { s.gap(end, d.start) } else { s.gap(d.end, start) + 2 }, d))
-        .filter(|(gap, _)| *gap <= 8)
+        .filter(|(gap, d)| *gap <= 8 || *gap <= 12 && d.start >= end && same_clause(d))
         .min_by_key(|(gap, d)| (*gap, d.start))
         // A sentence with a single date is scoped by it, however far from the figure.
         .or_else(|| {
-            let d = s.dates.first().filter(|_| s.dates.len() == 1)?;
+            let d = s.dates.first().filter(|d| s.dates.len() == 1 && !event_dates.contains(&d.start) && same_clause(d))?;
             let distance = |a: usize, b: usize| if b >= d.end { s.gap(d.end, a) } else { s.gap(b, d.start) };
             let nearest = s.quantities.iter().min_by_key(|q| distance(q.start, q.end))?;
             (nearest.start == start).then_some((0, d))
@@ -383,10 +413,12 @@ fn period_in(s: &Parsed<'_>, lexicon: &Lexicon) -> Option<usize> {
     }
     if office {
         // The holder nearest a word of office: "AMLO's six-year term", "Calderón left office".
-        return holders
+        let named = holders
             .iter()
             .min_by_key(|(_, m)| OFFICE_WORDS.iter().filter_map(|w| find_word(&s.lower[m.end..], w)).min().unwrap_or(usize::MAX))
             .map(|(p, _)| *p);
+        // "By the time he left office": the holder named in the antecedent sentence.
+        return named.or_else(|| s.has_word(&["he", "his", "she", "her"]).then_some(s.context_holder).flatten());
     }
     None
 }
@@ -591,7 +623,12 @@ fn find_patients(s: &Parsed<'_>, lexicon: &Lexicon, trigger: &Mention, kind: Ent
     }
     let nominal = is_nominal(s, trigger);
     let linked = s.words_after(trigger.end, 2).iter().any(|w| LINKING.contains(&w.as_str()));
-    let governed = |m: &Mention| !nominal || linked || s.words_before(m.start, 12).iter().rev().take(s.gap(trigger.end, m.start) + 1).any(|w| w == "of");
+    // "the killing of Osama bin Laden in 2011, Guzman became…": a date between the trigger and
+    // a person closes the phrase; the person starts a new clause.
+    let dated_between = |m: &Mention| s.dates.iter().any(|d| d.start >= trigger.end && d.end <= m.start);
+    let governed = |m: &Mention| {
+        !nominal || linked || s.words_before(m.start, 12).iter().rev().take(s.gap(trigger.end, m.start) + 1).any(|w| w == "of") && !dated_between(m)
+    };
     if let Some(&&(i, first)) = after.first().filter(|(_, m)| s.gap(trigger.end, m.start) <= 12 && governed(m)) {
         let mut found = vec![i];
         let mut at = first;
@@ -649,8 +686,12 @@ fn pronoun_patient(s: &Parsed<'_>, trigger: &Mention, passive: bool) -> bool {
 /// designations covered X").
 fn is_nominal(s: &Parsed<'_>, trigger: &Mention) -> bool {
     let word = &s.lower[trigger.start..trigger.end];
-    if word.ends_with("ed") || word.ends_with("ing") || word.contains(' ') {
+    if word.ends_with("ed") || word.contains(' ') {
         return false;
+    }
+    // "the killing of", "his capturing": a gerund after a determiner is a noun.
+    if word.ends_with("ing") {
+        return s.words_before(trigger.start, 1).first().is_some_and(|w| DETERMINERS.contains(&w.as_str()) || w.ends_with("'s"));
     }
     let raw_before = &s.lower[..trigger.start];
     let clause_start = raw_before.rfind([',', ';', ':', '(']).map_or(0, |i| i + 1);
@@ -768,8 +809,10 @@ fn place_of(s: &Parsed<'_>, lexicon: &Lexicon, f: &EventFrame) -> Option<(Value,
         .find(|(_, m)| {
             let before = s.words_before(m.start, 4);
             let last = before.last().map(String::as_str).unwrap_or("");
-            !matches!(last, "to" | "from" | "into" | "of") && before.iter().any(|w| matches!(w.as_str(), "in" | "at" | "near" | "outside"))
-                && !before.iter().any(|w| matches!(w.as_str(), "to" | "from" | "into"))
+            let second = before.len().checked_sub(2).and_then(|k| before.get(k)).map(String::as_str).unwrap_or("");
+            !matches!(last, "to" | "from" | "into" | "of")
+                && !(last == "the" && matches!(second, "to" | "from" | "into"))
+                && before.iter().any(|w| matches!(w.as_str(), "in" | "at" | "near" | "outside"))
         })
         .map(|(i, m)| (category(lexicon, i), s.text[m.start..m.end].to_string()))
 }
