@@ -21,7 +21,12 @@ pub enum Command {
     /// Extract statements from a corpus into one claim sheet per source.
     Extract {
         /// A manifest (`{"sources": [{"id", "file", ...}]}`) or a folder of .txt/.md files.
-        input: PathBuf,
+        /// With --jsonl: a JSON Lines file of documents, or nothing for standard input.
+        input: Option<PathBuf>,
+        /// Read documents as JSON Lines (`{"id", "text", "published"?, ...}`) and write claims
+        /// as JSON Lines to standard output, one document at a time: a streaming mapper.
+        #[arg(long)]
+        jsonl: bool,
         /// Folder for the claim sheets (`<source-id>.json`).
         #[arg(long, default_value = "claims")]
         out: PathBuf,
@@ -34,7 +39,7 @@ pub enum Command {
     },
     /// Normalize and compare claim sheets; write report.json and report.md.
     Check {
-        /// Folder of claim sheets.
+        /// Folder of claim sheets, or `-` for claims as JSON Lines on standard input.
         #[arg(long, default_value = "claims")]
         claims: PathBuf,
         /// Folder for report.json and report.md.

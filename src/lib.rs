@@ -141,9 +141,107 @@ pub fn claims_of(sheets: &[LoadedSheet], lexicon: &Lexicon) -> Vec<Claim> {
     claims
 }
 
-/// The one call: claim sheets in, grouped and judged claims out, with the triage applied.
-pub fn check(sheets: &[LoadedSheet], lexicon: &Lexicon, triage: &Triage) -> Checked {
-    let mut groups = compare(claims_of(sheets, lexicon), lexicon);
+/// One claim as a self-contained JSON line: sortable, shufflable, enough to judge it alone.
+pub fn claim_line(meta: &source::SourceMeta, st: &extract::Statement, draft: &normalize::ClaimDraft) -> String {
+    let mut line = serde_json::json!({
+        "source": meta.id,
+        "key": draft.key.to_string(),
+        "quote": st.quote,
+        "start": st.start,
+        "end": st.end,
+        "value": draft.value.to_json(),
+        "as_written": draft.as_written,
+        "published": meta.published.map(|p| p.to_string()),
+        "cites": meta.cites,
+    });
+    if st.note {
+        line.as_object_mut().expect("object").insert("note".into(), serde_json::json!(true));
+    }
+    line.to_string()
+}
+
+/// Extraction as a streaming mapper: documents as JSON Lines in (`{"id", "text",
+/// "published"?, …}`), claims as JSON Lines out, in input order. Memory holds one batch of
+/// documents, whatever the corpus size. Returns (documents, claims).
+pub fn extract_jsonl(input: impl std::io::BufRead, mut output: impl std::io::Write, lexicon: &Lexicon, jobs: usize, name: &str) -> Result<(usize, usize)> {
+    let batch = jobs.max(1) * 16;
+    let mut lines = input.lines().enumerate().peekable();
+    let (mut docs, mut claims) = (0, 0);
+    let write_err = |e: std::io::Error| Error::write(Path::new("<stdout>"), e);
+    while lines.peek().is_some() {
+        let mut sources = Vec::new();
+        for (n, line) in lines.by_ref().take(batch) {
+            let line = line.map_err(|e| Error::read(Path::new(name), e))?;
+            if line.trim().is_empty() {
+                continue;
+            }
+            let place = format!("line {}", n + 1);
+            let doc: serde_json::Value = serde_json::from_str(&line).map_err(|e| Error::invalid(Path::new(name), &place, format!("not JSON: {e}")))?;
+            let text = doc.get("text").and_then(|t| t.as_str()).ok_or_else(|| Error::invalid(Path::new(name), &place, "no string `text`; write {\"id\": …, \"text\": …}"))?.to_string();
+            if !doc.get("id").is_some_and(|i| i.is_string()) {
+                return Err(Error::invalid(Path::new(name), &place, "no string `id`; every document needs an id"));
+            }
+            let meta: source::SourceMeta = serde_json::from_value(doc).map_err(|e| Error::invalid(Path::new(name), &place, format!("{e}")))?;
+            sources.push(source::Source { meta, path: PathBuf::from(name), text });
+        }
+        let corpus = Corpus { sources };
+        let sheets = extract_corpus(&corpus, lexicon, jobs);
+        for sheet in &sheets {
+            docs += 1;
+            for st in &sheet.statements {
+                let input = StatementInput { quote: &st.quote, note: st.note, published: sheet.source.published, context: st.context.as_ref().map(|c| c.text.as_str()) };
+                for draft in normalize(&input, lexicon) {
+                    writeln!(output, "{}", claim_line(&sheet.source, st, &draft)).map_err(write_err)?;
+                    claims += 1;
+                }
+            }
+        }
+    }
+    output.flush().map_err(write_err)?;
+    Ok((docs, claims))
+}
+
+/// Claims as JSON Lines in (the output of [`extract_jsonl`], in any order), claims out; each
+/// claim's place is the input line.
+pub fn claims_from_jsonl(input: impl std::io::BufRead, name: &str) -> Result<Vec<Claim>> {
+    let mut claims = Vec::new();
+    for (n, line) in input.lines().enumerate() {
+        let line = line.map_err(|e| Error::read(Path::new(name), e))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let place = format!("line {}", n + 1);
+        let bad = |what: &str| Error::invalid(Path::new(name), &place, format!("{what}; each line must be a claim written by `concord extract --jsonl`"));
+        let v: serde_json::Value = serde_json::from_str(&line).map_err(|e| bad(&format!("not JSON: {e}")))?;
+        let text = |k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+        let key = text("key").and_then(|k| normalize::Key::parse(&k)).ok_or_else(|| bad("no readable `key`"))?;
+        let value = v.get("value").and_then(normalize::Value::from_json).ok_or_else(|| bad("no readable `value`"))?;
+        claims.push(Claim {
+            key,
+            value,
+            as_written: text("as_written").unwrap_or_default(),
+            source: text("source").ok_or_else(|| bad("no `source`"))?,
+            quote: text("quote").ok_or_else(|| bad("no `quote`"))?,
+            start: v.get("start").and_then(|x| x.as_u64()).unwrap_or(0) as usize,
+            end: v.get("end").and_then(|x| x.as_u64()).unwrap_or(0) as usize,
+            sheet: name.to_string(),
+            line: n + 1,
+            published: text("published"),
+            cites: v.get("cites").and_then(|c| c.as_array()).map(|c| c.iter().filter_map(|s| s.as_str().map(str::to_string)).collect()).unwrap_or_default(),
+            note: v.get("note").and_then(|x| x.as_bool()).unwrap_or(false),
+        });
+    }
+    Ok(claims)
+}
+
+/// Judges claims read from anywhere, with the triage applied.
+pub fn check_claims(claims: Vec<Claim>, lexicon: &Lexicon, triage: &Triage) -> Checked {
+    let mut groups = compare(claims, lexicon);
     let unused = triage.apply(&mut groups);
     Checked { groups, unused }
+}
+
+/// The one call: claim sheets in, grouped and judged claims out, with the triage applied.
+pub fn check(sheets: &[LoadedSheet], lexicon: &Lexicon, triage: &Triage) -> Checked {
+    check_claims(claims_of(sheets, lexicon), lexicon, triage)
 }

@@ -29,6 +29,38 @@ fn main() -> ExitCode {
     }
 }
 
+/// A progress bar on stderr, only when stderr is a terminal and the work lasts over a second.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+}
+
+impl Progress {
+    fn start(total: u64, what: &str) -> Progress {
+        if !std::io::stderr().is_terminal() {
+            return Progress { bar: None };
+        }
+        let bar = indicatif::ProgressBar::hidden();
+        bar.set_length(total);
+        bar.set_message(what.to_string());
+        let shown = bar.clone();
+        // Shown only after a second, so short runs stay quiet.
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_secs(1));
+            if !shown.is_finished() {
+                shown.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                shown.enable_steady_tick(std::time::Duration::from_millis(200));
+            }
+        });
+        Progress { bar: Some(bar) }
+    }
+
+    fn finish(self) {
+        if let Some(bar) = self.bar {
+            bar.finish_and_clear();
+        }
+    }
+}
+
 fn lexicon(path: Option<&Path>) -> Result<Lexicon> {
     match path {
         Some(p) => Lexicon::load(p),
@@ -42,11 +74,26 @@ fn stdout_error(e: std::io::Error) -> Error {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
-        Command::Extract { input, out, lexicon: lex, jobs } => {
+        Command::Extract { input, jsonl, out, lexicon: lex, jobs } => {
             let lexicon = lexicon(lex.as_deref())?;
-            let corpus = concord::load_corpus(&input)?;
             let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+            if jsonl {
+                let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+                let (docs, claims) = match input.as_deref().filter(|p| *p != Path::new("-")) {
+                    Some(path) => {
+                        let file = std::fs::File::open(path).map_err(|e| Error::read(path, e))?;
+                        concord::extract_jsonl(std::io::BufReader::new(file), stdout, &lexicon, jobs, &path.display().to_string())?
+                    }
+                    None => concord::extract_jsonl(std::io::stdin().lock(), stdout, &lexicon, jobs, "<stdin>")?,
+                };
+                eprintln!("concord: {docs} documents, {claims} claims");
+                return Ok(ExitCode::SUCCESS);
+            }
+            let input = input.ok_or_else(|| Error::Usage("extract needs a manifest or a folder (or --jsonl); see `concord extract --help`".into()))?;
+            let corpus = concord::load_corpus(&input)?;
+            let progress = Progress::start(corpus.sources.len() as u64, "extract");
             let sheets = concord::extract_corpus(&corpus, &lexicon, jobs);
+            progress.finish();
             concord::write_sheets(&sheets, &out)?;
             let statements: usize = sheets.iter().map(|s| s.statements.len()).sum();
             eprintln!("concord: {} sources, {statements} statements -> {}", sheets.len(), out.display());
@@ -54,9 +101,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Check { claims, out, lexicon: lex, check, format, fail_on } => {
             let lexicon = lexicon(lex.as_deref())?;
-            let sheets = concord::load_sheets(&claims)?;
-            let triage = Triage::load(&claims.join(concord::compare::triage::FILE))?;
-            let checked = concord::check(&sheets, &lexicon, &triage);
+            let checked = if claims == Path::new("-") {
+                let read = concord::claims_from_jsonl(std::io::stdin().lock(), "<stdin>")?;
+                concord::check_claims(read, &lexicon, &Triage::default())
+            } else {
+                let sheets = concord::load_sheets(&claims)?;
+                let triage = Triage::load(&claims.join(concord::compare::triage::FILE))?;
+                concord::check(&sheets, &lexicon, &triage)
+            };
             let report = concord::report::render(&checked);
             let json_path = out.join("report.json");
             let md_path = out.join("report.md");

@@ -82,6 +82,7 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SourceMeta {
     pub id: String,
+    #[serde(default)]
     pub file: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,

@@ -43,6 +43,23 @@ impl Key {
     pub fn with_facet(self, facet: &str) -> Key {
         self.with(FACET, facet)
     }
+
+    /// Reads a key as `Display` writes it: `subject{k=v,…}.facet`. Keys round-trip.
+    pub fn parse(text: &str) -> Option<Key> {
+        let Some(open) = text.find('{') else {
+            return (!text.is_empty()).then(|| Key::new(text));
+        };
+        let close = text.rfind('}').filter(|c| *c > open)?;
+        let mut key = Key::new(&text[..open]);
+        for pair in text[open + 1..close].split(',').filter(|p| !p.is_empty()) {
+            let (k, v) = pair.split_once('=')?;
+            key = key.with(k, v);
+        }
+        match &text[close + 1..] {
+            "" => Some(key),
+            rest => Some(key.with_facet(rest.strip_prefix('.')?)),
+        }
+    }
 }
 
 /// Facets are kept as a parameter internally and rendered after the braces: `arrest{…}.agent`.
@@ -110,13 +127,61 @@ impl Value {
                 if let DateValue::Span(a, b) = d {
                     let map = v.as_object_mut().expect("object");
                     map.insert("type".into(), json!("span"));
-                    map.insert("start".into(), json!({"from": a.iso_from(), "to": a.iso_to()}));
-                    map.insert("end".into(), json!({"from": b.iso_from(), "to": b.iso_to()}));
+                    map.insert("start".into(), json!({"from": a.iso_from(), "to": a.iso_to(), "precision": a.precision}));
+                    map.insert("end".into(), json!({"from": b.iso_from(), "to": b.iso_to(), "precision": b.precision}));
                 }
                 v
             }
             Value::Category { id, root } => json!({"type": "category", "id": id, "root": root}),
             Value::Event { event, occurred } => json!({"type": "event", "event": event, "occurred": occurred}),
+        }
+    }
+
+    /// Reads a value as [`Value::to_json`] writes it.
+    pub fn from_json(v: &serde_json::Value) -> Option<Value> {
+        let num = |name: &str| v.get(name).and_then(serde_json::Value::as_f64);
+        let text = |name: &str| v.get(name).and_then(serde_json::Value::as_str);
+        let flag = |name: &str| v.get(name).and_then(serde_json::Value::as_bool).unwrap_or(false);
+        let range = |r: &serde_json::Value, precision: Precision| -> Option<DayRange> {
+            let day = |s: &str| -> Option<(i32, u32, u32)> {
+                let d = crate::source::PartialDate::parse(s)?;
+                Some((d.year, d.month?, d.day?))
+            };
+            Some(DayRange { from: day(r.get("from")?.as_str()?)?, to: day(r.get("to")?.as_str()?)?, precision })
+        };
+        let precision: Precision = v.get("precision").and_then(|p| serde_json::from_value(p.clone()).ok()).unwrap_or(Precision::Range);
+        match text("type")? {
+            "quantity" => {
+                let unit = match text("unit")? {
+                    "count" => Unit::Count,
+                    "percent" => Unit::Percent,
+                    "ratio" => Unit::Ratio,
+                    "rate" => Unit::Rate,
+                    code => Unit::Money(numbers::intern_code(code)),
+                };
+                Some(Value::Quantity(Quantity {
+                    lo: num("lo"),
+                    hi: num("hi"),
+                    lo_open: flag("lo_open"),
+                    hi_open: flag("hi_open"),
+                    unit,
+                    point: num("point"),
+                    hedge: text("hedge").map(str::to_string),
+                    of: num("of"),
+                    per: num("per"),
+                }))
+            }
+            "date" => Some(Value::Date(DateValue::On(range(v, precision)?))),
+            "span" => {
+                let own = |r: &serde_json::Value| r.get("precision").and_then(|p| serde_json::from_value(p.clone()).ok()).unwrap_or(precision);
+                let (s, e) = (v.get("start")?, v.get("end")?);
+                let start = range(s, own(s))?;
+                let end = range(e, own(e))?;
+                Some(Value::Date(DateValue::Span(start, end)))
+            }
+            "category" => Some(Value::Category { id: text("id")?.to_string(), root: text("root")?.to_string() }),
+            "event" => Some(Value::Event { event: text("event")?.to_string(), occurred: v.get("occurred")?.as_bool()? }),
+            _ => None,
         }
     }
 

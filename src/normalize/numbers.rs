@@ -451,6 +451,18 @@ fn currency_symbol(c: char) -> Option<&'static str> {
     })
 }
 
+/// A currency code as a `&'static str`: the codes concord knows, and any other leaked once.
+pub fn intern_code(code: &str) -> &'static str {
+    static KNOWN: std::sync::Mutex<std::collections::BTreeSet<&'static str>> = std::sync::Mutex::new(std::collections::BTreeSet::new());
+    let mut known = KNOWN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(k) = known.get(code) {
+        return k;
+    }
+    let leaked: &'static str = Box::leak(code.to_string().into_boxed_str());
+    known.insert(leaked);
+    leaked
+}
+
 /// "MUSD", "MEUR": a currency code in millions, as finance writes it.
 fn million_code(w: &str) -> Option<&'static str> {
     w.strip_prefix('m').filter(|rest| rest.len() == 3).and_then(currency_code)

@@ -6,5 +6,6 @@ mod ci;
 mod corpora;
 mod determinism;
 mod eval;
+mod streaming;
 mod suites;
 mod support;
