@@ -68,6 +68,30 @@ pub fn sheet_text(sheet: &ClaimSheet) -> String {
     text
 }
 
+/// The path of `file` relative to the folder `dir`, when both exist.
+fn relative_to(dir: &Path, file: &Path) -> Option<String> {
+    let (dir, file) = (dir.canonicalize().ok()?, file.canonicalize().ok()?);
+    let common = dir.components().zip(file.components()).take_while(|(a, b)| a == b).count();
+    let mut rel = PathBuf::new();
+    for _ in dir.components().skip(common) {
+        rel.push("..");
+    }
+    for part in file.components().skip(common) {
+        rel.push(part);
+    }
+    Some(rel.to_string_lossy().replace('\\', "/"))
+}
+
+/// Extracts a corpus and records, in each sheet, where its source text lies from `out`.
+pub fn extract_to(corpus: &Corpus, lexicon: &Lexicon, jobs: usize, out: &Path) -> Result<Vec<ClaimSheet>> {
+    std::fs::create_dir_all(out).map_err(|e| Error::write(out, e))?;
+    let mut sheets = extract_corpus(corpus, lexicon, jobs);
+    for (sheet, source) in sheets.iter_mut().zip(&corpus.sources) {
+        sheet.text = relative_to(out, &source.path);
+    }
+    Ok(sheets)
+}
+
 /// Writes `<dir>/<source-id>.json` for every sheet, each whole or not at all.
 pub fn write_sheets(sheets: &[ClaimSheet], dir: &Path) -> Result<()> {
     std::fs::create_dir_all(dir).map_err(|e| Error::write(dir, e))?;
@@ -96,10 +120,26 @@ pub fn load_sheets(dir: &Path) -> Result<Vec<LoadedSheet>> {
         let sheet: ClaimSheet = serde_json::from_str(&text)
             .map_err(|e| Error::invalid(&path, format!("line {}", e.line()), format!("not a claim sheet: {e}; fix it or run `concord extract` again")))?;
         let lines: Vec<usize> = text.lines().enumerate().filter(|(_, l)| l.trim_start().starts_with("\"quote\":")).map(|(i, _)| i + 1).collect();
+        // The source text, when the sheet says where it is and it is there.
+        let text_path = sheet.text.as_ref().map(|t| path.parent().unwrap_or(Path::new(".")).join(t)).filter(|p| p.is_file());
+        let text = match &text_path {
+            Some(p) => Some(source::read_text(p)?),
+            None => None,
+        };
         for (k, st) in sheet.statements.iter().enumerate() {
             let line = lines.get(k).copied().unwrap_or(1);
             if st.end < st.start || st.end - st.start != st.quote.len() {
                 return Err(Error::invalid(&path, format!("line {line}"), format!("span {}..{} does not fit the quote's {} bytes; fix `start`/`end`", st.start, st.end, st.quote.len())));
+            }
+            if let (Some(text), Some(tp)) = (&text, &text_path) {
+                if text.get(st.start..st.end) != Some(st.quote.as_str()) {
+                    let found = text.find(st.quote.as_str()).map(|at| format!(" (it is at bytes {}..{})", at, at + st.quote.len())).unwrap_or_default();
+                    return Err(Error::invalid(
+                        &path,
+                        format!("line {line}"),
+                        format!("the quote is not in {} at bytes {}..{}{found}; fix the span or run `concord extract` again", tp.display(), st.start, st.end),
+                    ));
+                }
             }
         }
         if !ids.insert(sheet.source.id.clone()) {

@@ -92,7 +92,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let input = input.ok_or_else(|| Error::Usage("extract needs a manifest or a folder (or --jsonl); see `concord extract --help`".into()))?;
             let corpus = concord::load_corpus(&input)?;
             let progress = Progress::start(corpus.sources.len() as u64, "extract");
-            let sheets = concord::extract_corpus(&corpus, &lexicon, jobs);
+            let sheets = concord::extract_to(&corpus, &lexicon, jobs, &out)?;
             progress.finish();
             concord::write_sheets(&sheets, &out)?;
             let statements: usize = sheets.iter().map(|s| s.statements.len()).sum();

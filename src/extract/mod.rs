@@ -16,6 +16,10 @@ use crate::source::{Source, SourceMeta};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ClaimSheet {
     pub source: SourceMeta,
+    /// The source text, relative to the sheet's folder: `check` verifies every quote against
+    /// it when it is there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
     pub statements: Vec<Statement>,
 }
 
@@ -88,7 +92,7 @@ pub fn extract(source: &Source, lexicon: &Lexicon) -> ClaimSheet {
         }
         statements.push(Statement { quote: quote.to_string(), start: sentence.start, end: sentence.end, note: sentence.note, context });
     }
-    ClaimSheet { source: source.meta.clone(), statements }
+    ClaimSheet { source: source.meta.clone(), text: None, statements }
 }
 
 /// Does the sentence hold a pronoun or a role noun that may stand for an earlier person?

@@ -21,6 +21,10 @@ const ABBREVIATIONS: &[&str] = &[
     "Dec", "Inc", "Corp", "Co", "Ltd", "Vol", "pp", "approx", "est", "Ft", "Mt", "Ave", "Blvd", "Dept", "Gral",
 ];
 
+/// No sentence of prose runs this long; a longer run (a table, a dump without stops) is cut
+/// at spaces, so every later stage stays linear in the text.
+pub const MAX_SENTENCE: usize = 4096;
+
 pub fn split(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut line_start = 0;
@@ -28,7 +32,27 @@ pub fn split(text: &str) -> Vec<Sentence> {
         split_line(text, line_start, line_start + line.len(), &mut out);
         line_start += line.len();
     }
+    if out.iter().any(|s| s.end - s.start > MAX_SENTENCE) {
+        out = out.into_iter().flat_map(|s| cut(text, s)).collect();
+    }
     out
+}
+
+fn cut(text: &str, s: Sentence) -> Vec<Sentence> {
+    let mut pieces = Vec::new();
+    let mut start = s.start;
+    while s.end - start > MAX_SENTENCE {
+        let mut limit = start + MAX_SENTENCE;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let at = text[start..limit].rfind(char::is_whitespace).map_or(limit, |p| start + p);
+        let at = if at <= start { limit } else { at };
+        pieces.push(Sentence { start, end: at, note: s.note });
+        start = at + text[at..].chars().next().filter(|c| c.is_whitespace()).map_or(0, char::len_utf8);
+    }
+    pieces.push(Sentence { start, end: s.end, note: s.note });
+    pieces
 }
 
 fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<Sentence>) {
@@ -190,6 +214,16 @@ mod tests {
     fn lines_and_bullets_are_boundaries() {
         let text = "\u{feff}Title line\r\n\u{2022} First point: 109 of 122.\r\n\u{2022} Second point\r\n";
         assert_eq!(quotes(text), ["Title line", "First point: 109 of 122.", "Second point"]);
+    }
+
+    #[test]
+    fn a_run_without_stops_is_cut_into_pieces_that_cover_it() {
+        let text = "word ".repeat(3000);
+        let parts = split(&text);
+        assert!(parts.len() > 1);
+        assert!(parts.iter().all(|p| p.end - p.start <= MAX_SENTENCE));
+        assert_eq!(parts[0].start, 0);
+        assert!(parts.windows(2).all(|w| w[0].end < w[1].start));
     }
 
     #[test]
