@@ -6,6 +6,7 @@ mod ci;
 mod corpora;
 mod determinism;
 mod eval;
+mod robust;
 mod streaming;
 mod suites;
 mod support;
