@@ -108,6 +108,20 @@ pub struct LoadedSheet {
     pub lines: Vec<usize>,
 }
 
+/// Reads one claim sheet's text: the sheet, and the line of each statement's `"quote"`.
+pub fn parse_sheet(text: &str, path: &Path) -> Result<(ClaimSheet, Vec<usize>)> {
+    let sheet: ClaimSheet = serde_json::from_str(text)
+        .map_err(|e| Error::invalid(path, format!("line {}", e.line()), format!("not a claim sheet: {e}; fix it or run `concord extract` again")))?;
+    let lines: Vec<usize> = text.lines().enumerate().filter(|(_, l)| l.trim_start().starts_with("\"quote\":")).map(|(i, _)| i + 1).collect();
+    for (k, st) in sheet.statements.iter().enumerate() {
+        let line = lines.get(k).copied().unwrap_or(1);
+        if st.end < st.start || st.end - st.start != st.quote.len() {
+            return Err(Error::invalid(path, format!("line {line}"), format!("span {}..{} does not fit the quote's {} bytes; fix `start`/`end`", st.start, st.end, st.quote.len())));
+        }
+    }
+    Ok((sheet, lines))
+}
+
 /// Reads every `*.json` claim sheet in a folder, sorted by file name.
 pub fn load_sheets(dir: &Path) -> Result<Vec<LoadedSheet>> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::read(dir, e))?;
@@ -117,9 +131,7 @@ pub fn load_sheets(dir: &Path) -> Result<Vec<LoadedSheet>> {
     let mut ids = BTreeSet::new();
     for path in files {
         let text = std::fs::read_to_string(&path).map_err(|e| Error::read(&path, e))?;
-        let sheet: ClaimSheet = serde_json::from_str(&text)
-            .map_err(|e| Error::invalid(&path, format!("line {}", e.line()), format!("not a claim sheet: {e}; fix it or run `concord extract` again")))?;
-        let lines: Vec<usize> = text.lines().enumerate().filter(|(_, l)| l.trim_start().starts_with("\"quote\":")).map(|(i, _)| i + 1).collect();
+        let (sheet, lines) = parse_sheet(&text, &path)?;
         // The source text, when the sheet says where it is and it is there.
         let text_path = sheet.text.as_ref().map(|t| path.parent().unwrap_or(Path::new(".")).join(t)).filter(|p| p.is_file());
         let text = match &text_path {
@@ -128,9 +140,6 @@ pub fn load_sheets(dir: &Path) -> Result<Vec<LoadedSheet>> {
         };
         for (k, st) in sheet.statements.iter().enumerate() {
             let line = lines.get(k).copied().unwrap_or(1);
-            if st.end < st.start || st.end - st.start != st.quote.len() {
-                return Err(Error::invalid(&path, format!("line {line}"), format!("span {}..{} does not fit the quote's {} bytes; fix `start`/`end`", st.start, st.end, st.quote.len())));
-            }
             if let (Some(text), Some(tp)) = (&text, &text_path) {
                 if text.get(st.start..st.end) != Some(st.quote.as_str()) {
                     let found = text.find(st.quote.as_str()).map(|at| format!(" (it is at bytes {}..{})", at, at + st.quote.len())).unwrap_or_default();
