@@ -58,6 +58,9 @@ pub enum Command {
         /// report already in --out.
         #[arg(long, value_enum)]
         fail_on: Vec<FailOn>,
+        /// Threads to use (default: all cores); output is the same for any number.
+        #[arg(long)]
+        jobs: Option<usize>,
     },
     /// Compare two reports: keys, verdicts, values and statements that changed.
     Diff {

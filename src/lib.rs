@@ -162,6 +162,20 @@ pub fn load_sheets(dir: &Path) -> Result<Vec<LoadedSheet>> {
     Ok(out)
 }
 
+/// Normalizes every statement of every sheet into claims with provenance, on up to `jobs`
+/// threads; the claims come out in sheet order whatever the number.
+pub fn claims_of_jobs(sheets: &[LoadedSheet], lexicon: &Lexicon, jobs: usize) -> Vec<Claim> {
+    let jobs = jobs.max(1).min(sheets.len().max(1));
+    if jobs == 1 {
+        return claims_of(sheets, lexicon);
+    }
+    let chunk = sheets.len().div_ceil(jobs);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = sheets.chunks(chunk).map(|part| scope.spawn(move || claims_of(part, lexicon))).collect();
+        handles.into_iter().flat_map(|h| h.join().expect("a worker finished")).collect()
+    })
+}
+
 /// Normalizes every statement of every sheet into claims with provenance.
 pub fn claims_of(sheets: &[LoadedSheet], lexicon: &Lexicon) -> Vec<Claim> {
     let mut claims = Vec::new();
@@ -293,4 +307,9 @@ pub fn check_claims(claims: Vec<Claim>, lexicon: &Lexicon, triage: &Triage) -> C
 /// The one call: claim sheets in, grouped and judged claims out, with the triage applied.
 pub fn check(sheets: &[LoadedSheet], lexicon: &Lexicon, triage: &Triage) -> Checked {
     check_claims(claims_of(sheets, lexicon), lexicon, triage)
+}
+
+/// [`check`] on up to `jobs` threads; the same bytes for any number.
+pub fn check_jobs(sheets: &[LoadedSheet], lexicon: &Lexicon, triage: &Triage, jobs: usize) -> Checked {
+    check_claims(claims_of_jobs(sheets, lexicon, jobs), lexicon, triage)
 }

@@ -99,7 +99,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             eprintln!("concord: {} sources, {statements} statements -> {}", sheets.len(), out.display());
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { claims, out, lexicon: lex, check, format, fail_on } => {
+        Command::Check { claims, out, lexicon: lex, check, format, fail_on, jobs } => {
+            let jobs = jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
             let lexicon = lexicon(lex.as_deref())?;
             let checked = if claims == Path::new("-") {
                 let read = concord::claims_from_jsonl(std::io::stdin().lock(), "<stdin>")?;
@@ -107,7 +108,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 let sheets = concord::load_sheets(&claims)?;
                 let triage = Triage::load(&claims.join(concord::compare::triage::FILE))?;
-                concord::check(&sheets, &lexicon, &triage)
+                concord::check_jobs(&sheets, &lexicon, &triage, jobs)
             };
             let report = concord::report::render(&checked);
             let json_path = out.join("report.json");
