@@ -318,15 +318,7 @@ fn tokenize(text: &str) -> Vec<T> {
             let v = text[start..start + n].parse::<u64>().unwrap_or(u64::MAX).min(u64::from(u32::MAX)) as u32;
             K::Num { v, digits: n, ordinal }
         } else if c.is_alphabetic() {
-            let mut j = i;
-            for (k, ch) in text[i..].char_indices() {
-                let next_alpha = text[i + k + ch.len_utf8()..].chars().next().is_some_and(char::is_alphabetic);
-                if ch.is_alphabetic() || (ch == '\'' || ch == '\u{2019}') && next_alpha && k > 0 {
-                    j = i + k + ch.len_utf8();
-                } else {
-                    break;
-                }
-            }
+            let j = super::word_end(text, i);
             i = j;
             K::Word(text[start..j].to_lowercase().replace('\u{2019}', "'"))
         } else {

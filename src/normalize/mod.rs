@@ -247,6 +247,21 @@ fn render_quantity(q: &Quantity) -> String {
     format!("{open}{lo}, {hi}{close}{of}{unit}")
 }
 
+/// The end of the word starting at byte `i`: letters, with apostrophes inside ("Mexico's").
+/// Both the number and the date grammar tokenize words this way.
+pub(crate) fn word_end(text: &str, i: usize) -> usize {
+    let mut j = i;
+    for (k, ch) in text[i..].char_indices() {
+        let next_alpha = text[i + k + ch.len_utf8()..].chars().next().is_some_and(char::is_alphabetic);
+        if ch.is_alphabetic() || (ch == '\'' || ch == '\u{2019}') && next_alpha && k > 0 {
+            j = i + k + ch.len_utf8();
+        } else {
+            break;
+        }
+    }
+    j
+}
+
 /// One claim a statement makes, before provenance is attached.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ClaimDraft {

@@ -309,15 +309,7 @@ fn tokenize(text: &str) -> Vec<Token> {
             i += c.len_utf8();
             Tok::Num { value: v, plain: false }
         } else if c.is_alphabetic() {
-            let mut j = i;
-            for (k, ch) in text[i..].char_indices() {
-                let next_is_alpha = text[i + k + ch.len_utf8()..].chars().next().is_some_and(char::is_alphabetic);
-                if ch.is_alphabetic() || ((ch == '\'' || ch == '\u{2019}') && next_is_alpha && k > 0) {
-                    j = i + k + ch.len_utf8();
-                } else {
-                    break;
-                }
-            }
+            let j = super::word_end(text, i);
             i = j;
             Tok::Word(text[start..j].to_lowercase().replace('\u{2019}', "'"))
         } else {
