@@ -223,6 +223,11 @@ fn quantity_claims(s: &Parsed<'_>, lexicon: &Lexicon, event_dates: &[usize], out
         if let Some(place) = local_place(s, q, lexicon) {
             key = key.with("in", place);
         }
+        // "12 soldiers were killed": the figure counts soldiers, not all the killed; the noun
+        // between the figure and the measure narrows the key.
+        if let Some(of) = (!change && value.unit == Unit::Count).then(|| narrowing_noun(s, q, &measures)).flatten() {
+            key = key.with("of", of);
+        }
         out.push(ClaimDraft { key, value: Value::Quantity(value), as_written: s.text[q.start..q.end].to_string() });
     }
 }
@@ -280,6 +285,21 @@ fn pick_measure(s: &Parsed<'_>, q: &QuantityMention, measures: &[(usize, &Mentio
     }
     None
 }
+
+/// A noun standing between a figure and the measure after it: "12 [soldiers] were killed".
+fn narrowing_noun(s: &Parsed<'_>, q: &QuantityMention, measures: &[(usize, &Mention)]) -> Option<String> {
+    let m = measures.iter().filter(|(_, m)| m.start >= q.end && s.gap(q.end, m.start) <= 3).min_by_key(|(_, m)| m.start)?.1;
+    // A plural noun of its own ("soldiers", "officers", "journalists").
+    s.lower[q.end..m.start]
+        .split(is_space)
+        .map(clean)
+        .filter(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("'s") && w.chars().all(|c| c.is_ascii_alphabetic()))
+        .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()) && !PEOPLE_NOUNS.contains(&w.as_str()) && !NARROWING_EXEMPT.contains(&w.as_str()))
+        .last()
+}
+
+/// Words that may stand between a figure and its measure without narrowing it.
+const NARROWING_EXEMPT: &[&str] = &["year", "years", "month", "months", "week", "weeks", "day", "days", "annually", "decade", "recorded", "registered", "reported", "documented", "estimated", "total", "more", "additional", "new", "such", "u.s", "mexican", "american"];
 
 /// When a statement names a measure and a narrower one (homicides, gun homicides), the
 /// figure belongs to the narrower.
