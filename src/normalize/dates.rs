@@ -651,7 +651,8 @@ impl<'a> Cx<'a> {
     }
 
     fn hit(&self, range: DayRange, next: usize, relative: bool) -> Option<Hit> {
-        Some(Hit { range, next, relative, yearless: None })
+        // A range that ends before it starts ("the coming 0 weeks") is no date.
+        (range.from <= range.to).then_some(Hit { range, next, relative, yearless: None })
     }
 
     /// Can a date start at this token? Most words cannot; one lookup keeps the scan fast.
@@ -1280,7 +1281,7 @@ impl<'a> Cx<'a> {
             Some((a, k + 1))
         };
         let units = |k: usize| -> Option<(i64, Unit, usize)> {
-            let (n, k) = count(k)?;
+            let (n, k) = count(k).filter(|(n, _)| *n >= 1)?;
             let unit = unit_of(self.word(k)?)?;
             let n = if self.word(k).is_some_and(|w| w.starts_with("fortnight")) { n * 2 } else { n };
             let mut next = k + 1;
@@ -1718,6 +1719,14 @@ mod tests {
         assert_eq!(ranges("three weeks from tomorrow", "2018-05-31"), [r("2018-06-22", "2018-06-22")]);
         assert_eq!(ranges("2 days ago", "2016-11-07"), [r("2016-11-05", "2016-11-05")]);
         assert!(ranges("in November", "").is_empty());
+    }
+
+    #[test]
+    fn fuzz_regression_zero_units_make_no_range() {
+        // fuzz/artifacts/dates/crash-1257d28e: "the coming 00 weeks" ended before it began.
+        for d in find_dates("\u{0}coming00week22~\u{fffd}s16tnomth the coming 00 weeks", pub_date("2024-11-05")) {
+            assert!(d.value.from() <= d.value.to(), "{d:?}");
+        }
     }
 
     #[test]
