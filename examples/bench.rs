@@ -179,7 +179,9 @@ fn main() {
     let n = 1_000_000;
     let claims: Vec<Claim> = (0..n)
         .map(|i| {
-            let key = Key::new(format!("measure-{}", rng.below(50_000))).with("year", (2000 + rng.below(25)).to_string());
+            // 50,000 keys, about 20 claims each, from 500 sources: a large claims repository.
+            let k = rng.below(50_000);
+            let key = Key::new(format!("measure-{}", k % 1000)).with("year", (2000 + k / 1000).to_string());
             let v = 1000.0 + rng.below(100) as f64;
             Claim {
                 key,

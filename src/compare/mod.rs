@@ -128,12 +128,18 @@ pub struct Group {
 }
 
 pub fn compare(claims: Vec<Claim>, lexicon: &Lexicon) -> Vec<Group> {
-    // Group on the rendered key in a hash map (fast), then order groups by construction.
-    let mut by_key: std::collections::HashMap<String, Vec<Claim>> = std::collections::HashMap::new();
+    // Group in a hash map (fast), then order groups by their rendered keys: no hash order
+    // reaches the output.
+    let mut by_key: std::collections::HashMap<Key, Vec<Claim>> = std::collections::HashMap::with_capacity(claims.len() / 4);
     for c in claims {
-        by_key.entry(c.key.to_string()).or_default().push(c);
+        match by_key.get_mut(&c.key) {
+            Some(group) => group.push(c),
+            None => {
+                by_key.insert(c.key.clone(), vec![c]);
+            }
+        }
     }
-    let mut keyed: Vec<(String, Group)> = by_key.into_iter().map(|(key, claims)| (key, judge(claims, lexicon))).collect();
+    let mut keyed: Vec<(String, Group)> = by_key.into_iter().map(|(key, claims)| (key.to_string(), judge(claims, lexicon))).collect();
     keyed.sort_unstable_by(|(ka, a), (kb, b)| a.verdict.cmp(&b.verdict).then_with(|| ka.cmp(kb)));
     keyed.into_iter().map(|(_, g)| g).collect()
 }
@@ -143,6 +149,10 @@ pub fn compare(claims: Vec<Claim>, lexicon: &Lexicon) -> Vec<Group> {
 /// several occurrences. A source contradicts itself only where its text and its own endnote
 /// disagree.
 fn judge(mut claims: Vec<Claim>, lexicon: &Lexicon) -> Group {
+    if claims.len() == 1 {
+        let key = claims[0].key.clone();
+        return Group { key, verdict: Verdict::SingleSource, notes: Vec::new(), claims, clashes: Vec::new(), explained: None };
+    }
     // Sort by position, then by the value's rendering: total, so the order never depends on
     // the order claims arrived in.
     claims.sort_by(|a, b| {
@@ -153,7 +163,15 @@ fn judge(mut claims: Vec<Claim>, lexicon: &Lexicon) -> Group {
     let mut notes = BTreeSet::new();
     let mut clashes = Vec::new();
     let mut incompatible = Vec::new();
-    let mut compatible_sources: BTreeSet<(&str, &str)> = BTreeSet::new();
+    // Sources as small numbers (claims are sorted by source), and which pairs of sources
+    // have at least one compatible pair of values.
+    let mut source_of = Vec::with_capacity(claims.len());
+    for (k, c) in claims.iter().enumerate() {
+        let id = if k > 0 && claims[k - 1].source == c.source { source_of[k - 1] } else { source_of.last().map_or(0, |s| s + 1) };
+        source_of.push(id);
+    }
+    let distinct = source_of.last().map_or(0, |s| s + 1);
+    let mut compatible_sources = vec![false; distinct * distinct];
     for i in 0..claims.len() {
         for j in i + 1..claims.len() {
             let (a, b) = (&claims[i], &claims[j]);
@@ -174,7 +192,7 @@ fn judge(mut claims: Vec<Claim>, lexicon: &Lexicon) -> Group {
                 continue;
             }
             if agree {
-                compatible_sources.insert((a.source.as_str(), b.source.as_str()));
+                compatible_sources[source_of[i] * distinct + source_of[j]] = true;
                 notes.insert(pair_note(&a.value, &b.value));
                 if a.cites.contains(&b.source) || b.cites.contains(&a.source) {
                     notes.insert(Note::NotIndependent);
@@ -185,7 +203,7 @@ fn judge(mut claims: Vec<Claim>, lexicon: &Lexicon) -> Group {
         }
     }
     for (i, j) in incompatible {
-        if !compatible_sources.contains(&(claims[i].source.as_str(), claims[j].source.as_str())) {
+        if !compatible_sources[source_of[i] * distinct + source_of[j]] {
             clashes.push((i, j));
         }
     }

@@ -92,16 +92,24 @@ impl Quantity {
         Quantity { lo: scale(self.lo), hi: scale(self.hi), point: scale(self.point), unit: Unit::Percent, ..self.clone() }
     }
 
+    /// The bounds and unit with a ratio read as a percentage, without copying the quantity.
+    fn comparable(&self) -> (Option<f64>, Option<f64>, Unit) {
+        match self.unit {
+            Unit::Ratio => (self.lo.map(|v| v * 100.0), self.hi.map(|v| v * 100.0), Unit::Percent),
+            unit => (self.lo, self.hi, unit),
+        }
+    }
+
     /// Do the two intervals share at least one value?
     pub fn overlaps(&self, other: &Quantity) -> bool {
-        let (a, b) = (self.as_percent(), other.as_percent());
+        let ((alo, ahi, au), (blo, bhi, bu)) = (self.comparable(), other.comparable());
         fn below(hi: Option<f64>, hi_open: bool, lo: Option<f64>, lo_open: bool) -> bool {
             match (hi, lo) {
                 (Some(h), Some(l)) => h < l || (h == l && (hi_open || lo_open)),
                 _ => false,
             }
         }
-        a.unit == b.unit && a.per == b.per && !below(a.hi, a.hi_open, b.lo, b.lo_open) && !below(b.hi, b.hi_open, a.lo, a.lo_open)
+        au == bu && self.per == other.per && !below(ahi, self.hi_open, blo, other.lo_open) && !below(bhi, other.hi_open, alo, self.lo_open)
     }
 
     /// Is the interval a single value?
