@@ -91,7 +91,8 @@ fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<Sentence>) {
             while end < to {
                 let rest = &text[end..to];
                 let c = rest.chars().next().unwrap_or(' ');
-                if matches!(c, '"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}') {
+                // Closing quotes, brackets and Markdown emphasis ("**Why?**") close the sentence.
+                if matches!(c, '"' | '\'' | ')' | ']' | '\u{201d}' | '\u{2019}' | '*' | '_') {
                     end += c.len_utf8();
                 } else {
                     break;
@@ -146,6 +147,7 @@ fn is_abbreviation(text: &str, line_start: usize, dot: usize) -> bool {
 }
 
 fn starts_sentence(rest: &str) -> bool {
+    let rest = rest.trim_start_matches(['*', '_']);
     let c = rest.chars().next().unwrap_or(' ');
     c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '\u{201c}' | '\u{2018}' | '(' | '[' | '\u{2022}' | '$')
 }
@@ -224,6 +226,11 @@ mod tests {
         assert!(parts.iter().all(|p| p.end - p.start <= MAX_SENTENCE));
         assert_eq!(parts[0].start, 0);
         assert!(parts.windows(2).all(|w| w[0].end < w[1].start));
+    }
+
+    #[test]
+    fn markdown_emphasis_closes_and_opens_sentences() {
+        assert_eq!(quotes("**How many?** Roughly 199,000. **Who?** Agents."), ["How many?**", "Roughly 199,000.", "Who?**", "Agents."]);
     }
 
     #[test]

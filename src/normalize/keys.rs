@@ -335,6 +335,12 @@ fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon, event
     };
     // "…over the past decade, and roughly 70 percent…": a date that ends an earlier clause does
     // not scope a figure in the next; an opening "In 2023, …" does.
+    // "compared with 2022", "than in 2019", "from 2018": the baseline, not the figure's scope.
+    let baseline = |d: &DateMention| {
+        let before = s.words_before(d.start, 3);
+        let last = before.last().map(String::as_str).unwrap_or("");
+        matches!(last, "than" | "with" | "versus" | "vs") || last == "in" && before.len() >= 2 && before[before.len() - 2] == "than" || before.iter().any(|w| w == "compared")
+    };
     let earlier_clause = |d: &DateMention| {
         d.end <= start && {
             let between = s.lower[d.end..start].to_string();
@@ -344,7 +350,7 @@ fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon, event
     let nearest_date = s
         .dates
         .iter()
-        .filter(|d| !event_dates.contains(&d.start) && !earlier_clause(d))
+        .filter(|d| !event_dates.contains(&d.start) && !earlier_clause(d) && !baseline(d))
         // A date after the figure ("more than 200 in 2020") binds tighter than one before it.
         .map(|d| (if d.start >= end { s.gap(end, d.start) } else { s.gap(d.end, start) + 2 }, d))
         .filter(|(gap, d)| *gap <= 8 || *gap <= 12 && d.start >= end && same_clause(d))
