@@ -53,7 +53,7 @@ fn sentence(rng: &mut Rng) -> String {
     let year = 2006 + rng.below(19);
     match rng.below(6) {
         0 => format!("{} arrested {} in {} in {} {}.", rng.pick(AGENTS), rng.pick(PEOPLE), rng.pick(PLACES), rng.pick(MONTHS), year),
-        1 => format!("{} {} {} {}.{}Jane Roe, \u{201c}Report,\u{201d} Paper, {} {}, {}.", rng.pick(HEDGES).to_string(), 1000 + rng.below(300_000), rng.pick(MEASURES), rng.pick(PERIODS), 1 + rng.below(99), rng.pick(MONTHS), 1 + rng.below(28), year),
+        1 => format!("{} {} {} {}.{}Jane Roe, \u{201c}Report,\u{201d} Paper, {} {}, {}.", rng.pick(HEDGES), 1000 + rng.below(300_000), rng.pick(MEASURES), rng.pick(PERIODS), 1 + rng.below(99), rng.pick(MONTHS), 1 + rng.below(28), year),
         2 => format!("{} was returned to Mexico in {} and later released.", rng.pick(PEOPLE), year),
         3 => format!("The State Department listed {} Mexican cartels as foreign terrorist organizations on February {}, 2025.", rng.pick(&["six", "seven", "eight"]), 1 + rng.below(28)),
         4 => format!("Homicides rose by {} percent compared with {}, while ${:.1} billion in security aid was delivered.", 5 + rng.below(40), year, 1.0 + rng.below(90) as f64 / 10.0),

@@ -748,7 +748,7 @@ impl<'a> Cx<'a> {
                 self.dated(y, m, Some(d)).and_then(|r| self.hit(r, i + 5, false))
             }
             (4, None) if !b_month && (1..=12).contains(&b) && s1 != '.' && no_more(i + 3) => self.hit(DayRange::month(a as i32, b), i + 3, false),
-            (4, None) if !b_month && s1 == '-' && b >= 10 && b <= 99 && (a % 100) < b && no_more(i + 3) => {
+            (4, None) if !b_month && s1 == '-' && (10..=99).contains(&b) && (a % 100) < b && no_more(i + 3) => {
                 // "2013-14": two years.
                 let y2 = (a / 100 * 100 + b) as i32;
                 self.hit(DayRange::span((a as i32, 1, 1), (y2, 12, 31), Precision::Range), i + 3, false)
@@ -879,12 +879,11 @@ impl<'a> Cx<'a> {
                 return self.with_year(m, Some(d), after, i);
             }
         }
-        if self.is(k, "of") || self.sym(k) == Some(',') {
-            if self.year_at(k + 1, false).is_some() || matches!(self.word(k + 1), Some("this" | "last" | "next" | "the")) {
+        if (self.is(k, "of") || self.sym(k) == Some(','))
+            && (self.year_at(k + 1, false).is_some() || matches!(self.word(k + 1), Some("this" | "last" | "next" | "the"))) {
                 let at = if self.is(k, "of") { k } else { k + 1 };
                 return self.with_year(m, None, at, i);
             }
-        }
         self.with_year(m, None, k, i)
     }
 
@@ -1039,10 +1038,10 @@ impl<'a> Cx<'a> {
                 if let Some((y, next)) = self.year_at(j + 3, false) {
                     return self.hit(make(y, n, months), next, false);
                 }
-                if self.is(j + 3, "this") || self.is(j + 3, "the") && self.is(j + 4, "year") {
+                // "the first quarter of this year", "the second half of the year"
+                if matches!(self.word(j + 3), Some("this" | "the")) && self.is(j + 4, "year") {
                     let y = self.reference?.year;
-                    let next = if self.is(j + 3, "this") && self.is(j + 4, "year") { j + 5 } else { j + 5 };
-                    return self.hit(make(y, n, months), next, true);
+                    return self.hit(make(y, n, months), j + 5, true);
                 }
             }
         }
@@ -1284,10 +1283,7 @@ impl<'a> Cx<'a> {
             let (n, k) = count(k).filter(|(n, _)| *n >= 1)?;
             let unit = unit_of(self.word(k)?)?;
             let n = if self.word(k).is_some_and(|w| w.starts_with("fortnight")) { n * 2 } else { n };
-            let mut next = k + 1;
-            // "3 months and 2 weeks and 2 days"
-            let _ = &mut next;
-            Some((n, unit, next))
+            Some((n, unit, k + 1))
         };
         let today = self.today();
         // "in two years", "within 9 months", "within next 10 months"
@@ -1447,12 +1443,7 @@ impl<'a> Cx<'a> {
             k += 1;
         }
         let target = if self.is(k, "the") && matches!(self.word(k + 1), Some("week" | "month" | "year")) {
-            self.relative_period(k + 1).map(|h| Hit { next: k + 2, ..h }).or_else(|| {
-                // "the week" = this week
-                let fake = self.word(k + 1)?;
-                let _ = fake;
-                None
-            })
+            self.relative_period(k + 1).map(|h| Hit { next: k + 2, ..h })
         } else if matches!(self.word(k), Some("week" | "month" | "year")) {
             None
         } else {

@@ -293,9 +293,7 @@ fn narrowing_noun(s: &Parsed<'_>, q: &QuantityMention, measures: &[(usize, &Ment
     s.lower[q.end..m.start]
         .split(is_space)
         .map(clean)
-        .filter(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("'s") && w.chars().all(|c| c.is_ascii_alphabetic()))
-        .filter(|w| !FUNCTION_WORDS.contains(&w.as_str()) && !PEOPLE_NOUNS.contains(&w.as_str()) && !NARROWING_EXEMPT.contains(&w.as_str()))
-        .last()
+        .filter(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("'s") && w.chars().all(|c| c.is_ascii_alphabetic())).rfind(|w| !FUNCTION_WORDS.contains(&w.as_str()) && !PEOPLE_NOUNS.contains(&w.as_str()) && !NARROWING_EXEMPT.contains(&w.as_str()))
 }
 
 /// Words that may stand between a figure and its measure without narrowing it.
@@ -837,7 +835,7 @@ fn place_of(s: &Parsed<'_>, lexicon: &Lexicon, f: &EventFrame) -> Option<(Value,
             let last = before.last().map(String::as_str).unwrap_or("");
             let second = before.len().checked_sub(2).and_then(|k| before.get(k)).map(String::as_str).unwrap_or("");
             !matches!(last, "to" | "from" | "into" | "of")
-                && !(last == "the" && matches!(second, "to" | "from" | "into"))
+                && (last != "the" || !matches!(second, "to" | "from" | "into"))
                 && before.iter().any(|w| matches!(w.as_str(), "in" | "at" | "near" | "outside"))
         })
         .map(|(i, m)| (category(lexicon, i), s.text[m.start..m.end].to_string()))
@@ -904,7 +902,7 @@ fn attribute_claims(s: &Parsed<'_>, statement: &StatementInput<'_>, lexicon: &Le
                     .min_by_key(|f| if f.end <= m.start { s.gap(f.end, m.start) } else { s.gap(m.end, f.start) });
                 let who: Vec<usize> = match nearest {
                     Some(f) => f.patients.clone(),
-                    None => persons.iter().filter(|(_, p)| p.end <= m.start && s.gap(p.end, m.start) <= 12).map(|(p, _)| *p).last().into_iter().collect(),
+                    None => persons.iter().filter(|(_, p)| p.end <= m.start && s.gap(p.end, m.start) <= 12).map(|(p, _)| *p).next_back().into_iter().collect(),
                 };
                 let who = if who.is_empty() && has_pronoun_or_role(s) {
                     statement.context.and_then(|c| salient_person(c, statement, lexicon)).into_iter().collect()

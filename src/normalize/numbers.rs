@@ -1026,11 +1026,7 @@ fn atom_run(toks: &[Token], i: usize) -> (Vec<WordAtom>, usize) {
             if w == "and" && !atoms.is_empty() && !after_and {
                 let next = word_at(toks, j + 1).and_then(atom);
                 let last = atoms.last().map(|a| a.atom);
-                let ok = match (last, next) {
-                    (Some(Atom::Hundred | Atom::Scale(_)), Some(Atom::Small(_) | Atom::Tens(_))) => true,
-                    (Some(Atom::Hundred | Atom::Scale(_)), Some(Atom::Ordinal(_))) => true,
-                    _ => false,
-                };
+                let ok = matches!((last, next), (Some(Atom::Hundred | Atom::Scale(_)), Some(Atom::Small(_) | Atom::Tens(_) | Atom::Ordinal(_))));
                 if ok {
                     after_and = true;
                     j += 1;
@@ -1181,8 +1177,7 @@ fn evaluate(atoms: &[WordAtom]) -> Option<f64> {
 /// Digits after "point": "zero three" → "03", "seventy-one" → "71", "nought four" → "04".
 fn decimal_words(toks: &[Token], mut j: usize) -> Option<(String, usize)> {
     let mut digits = String::new();
-    loop {
-        let Some(w) = word_at(toks, j) else { break };
+    while let Some(w) = word_at(toks, j) {
         match atom(w) {
             Some(Atom::Small(v)) => {
                 digits.push_str(&(v as u64).to_string());
@@ -1540,12 +1535,12 @@ fn shape(mut q: Quantity, bound: Option<Bound>, hedge: Option<String>, p: f64) -
 
 /// The upper end of a range after its lower figure: (value, scale for the lower, unit), next.
 fn range_end(toks: &[Token], j: usize, bound: Option<Bound>, unit: Unit, lower: f64, money: bool, lower_words: bool) -> Option<((f64, f64, Unit), usize)> {
-    let joiner = match (bound, word_at(toks, j), sym_at(toks, j)) {
-        (Some(Bound::Between), Some("and" | "through" | "to"), _) => true,
-        (Some(Bound::From) | None | Some(Bound::About), Some("to" | "through" | "thru"), _) => true,
-        (Some(Bound::From) | None | Some(Bound::About) | Some(Bound::Between), _, Some('-' | '~' | '\u{2013}')) => true,
-        _ => false,
-    };
+    let joiner = matches!(
+        (bound, word_at(toks, j), sym_at(toks, j)),
+        (Some(Bound::Between), Some("and" | "through" | "to"), _)
+            | (Some(Bound::From) | None | Some(Bound::About), Some("to" | "through" | "thru"), _)
+            | (Some(Bound::From) | None | Some(Bound::About) | Some(Bound::Between), _, Some('-' | '~' | '\u{2013}'))
+    );
     if !joiner {
         return None;
     }
@@ -1771,8 +1766,7 @@ fn magnitude_at(toks: &[Token], i: usize) -> Option<(Quantity, usize)> {
     }
     let mut unit = Unit::Count;
     let mut end = if of { i + 2 } else { i + 1 };
-    if let Some((code, worth, n)) = money_suffix(toks, j).filter(|(_, worth, _)| *worth == 1.0) {
-        let _ = worth;
+    if let Some((code, _, n)) = money_suffix(toks, j).filter(|(_, worth, _)| *worth == 1.0) {
         unit = Unit::Money(code);
         end = j + n;
     }

@@ -58,7 +58,7 @@ fn words(n: u64) -> String {
         }
         let rest = n % 100;
         if rest > 0 {
-            let tail = if rest < 20 { SMALL[rest as usize].to_string() } else if rest % 10 == 0 { TENS[(rest / 10) as usize].to_string() } else { format!("{}-{}", TENS[(rest / 10) as usize], SMALL[(rest % 10) as usize]) };
+            let tail = if rest < 20 { SMALL[rest as usize].to_string() } else if rest.is_multiple_of(10) { TENS[(rest / 10) as usize].to_string() } else { format!("{}-{}", TENS[(rest / 10) as usize], SMALL[(rest % 10) as usize]) };
             if n >= 100 {
                 parts.push("and".to_string());
             }
