@@ -114,7 +114,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let json_path = out.join("report.json");
             let md_path = out.join("report.md");
             let fresh = ReportView::parse(&report.json, &json_path)?;
-            let committed = if json_path.exists() { Some(ReportView::load(&json_path)?) } else { None };
+            // The committed report matters only as the baseline of new conflicts.
+            let wants_baseline = fail_on.contains(&cli::FailOn::NewConflict);
+            let committed = if wants_baseline && json_path.exists() { Some(ReportView::load(&json_path)?) } else { None };
             let mut stdout = std::io::stdout().lock();
             let mut code = 0;
             if check {

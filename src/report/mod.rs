@@ -159,8 +159,13 @@ pub fn write_atomic(files: &[(&Path, &str)]) -> Result<()> {
         }
         temps.push((temp, *path));
     }
-    for (temp, path) in &temps {
-        std::fs::rename(temp, path).map_err(|e| Error::write(path, e))?;
+    for (k, (temp, path)) in temps.iter().enumerate() {
+        if let Err(e) = std::fs::rename(temp, path) {
+            for (t, _) in &temps[k..] {
+                let _ = std::fs::remove_file(t);
+            }
+            return Err(Error::write(path, e));
+        }
     }
     Ok(())
 }

@@ -59,3 +59,32 @@ fn an_unwritable_output_is_exit_2_and_keeps_the_old_report() {
     assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(std::fs::read_to_string(&blocker).unwrap(), "not a folder");
 }
+
+#[test]
+fn a_failed_write_leaves_the_previous_report_whole_and_no_temporary_files() {
+    let dir = scratch("failed-write");
+    let claims = dir.join("claims");
+    let reports = dir.join("reports");
+    assert!(concord(&["extract", "tests/fixtures/corpora/conflict/sources.json", "--out", &claims.to_string_lossy()]).status.success());
+    std::fs::create_dir_all(&reports).unwrap();
+    // The write fails when report.json cannot be replaced: a folder stands in its place.
+    std::fs::create_dir(reports.join("report.json")).unwrap();
+    std::fs::write(reports.join("report.md"), "the previous report\n").unwrap();
+    let out = concord(&["check", "--claims", &claims.to_string_lossy(), "--out", &reports.to_string_lossy()]);
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("report.json: cannot write"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read_to_string(reports.join("report.md")).unwrap(), "the previous report\n");
+    let leftovers: Vec<_> = std::fs::read_dir(&reports).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).filter(|n| n.contains(".tmp-")).collect();
+    assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
+}
+
+#[test]
+fn a_full_disk_is_exit_2() {
+    if !std::path::Path::new("/dev/full").exists() {
+        eprintln!("SKIP: this machine has no /dev/full");
+        return;
+    }
+    let out = concord(&["check", "--claims", "claims", "--out", "/dev/full"]);
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stderr).trim_end().lines().count(), 1);
+}
