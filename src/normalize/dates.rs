@@ -279,24 +279,25 @@ const HOLIDAYS: &[&str] = &[
 // Tokens
 
 #[derive(Clone, Debug, PartialEq)]
-enum K {
-    Word(String),
+enum K<'a> {
+    /// A word, lowercased; borrowed from the text when it already was.
+    Word(std::borrow::Cow<'a, str>),
     /// A run of digits; `ordinal` when "st", "nd", "rd" or "th" is glued to it.
     Num { v: u32, digits: usize, ordinal: bool },
     Sym(char),
 }
 
 #[derive(Clone, Debug)]
-struct T {
+struct T<'a> {
     start: usize,
     end: usize,
-    k: K,
+    k: K<'a>,
     glued: bool,
     capital: bool,
 }
 
-fn tokenize(text: &str) -> Vec<T> {
-    let mut out: Vec<T> = Vec::new();
+fn tokenize(text: &str) -> Vec<T<'_>> {
+    let mut out: Vec<T<'_>> = Vec::new();
     let mut i = 0;
     let mut last_end = usize::MAX;
     let bytes = text.as_bytes();
@@ -320,7 +321,7 @@ fn tokenize(text: &str) -> Vec<T> {
         } else if c.is_alphabetic() {
             let j = super::word_end(text, i);
             i = j;
-            K::Word(text[start..j].to_lowercase().replace('\u{2019}', "'"))
+            K::Word(super::lower_word(&text[start..j]))
         } else {
             i += c.len_utf8();
             if c.is_whitespace() {
@@ -455,7 +456,7 @@ fn shift(d: Ymd, unit: Unit, n: i64) -> Ymd {
 
 struct Cx<'a> {
     text: &'a str,
-    t: Vec<T>,
+    t: Vec<T<'a>>,
     /// The reference: the source's publication date, as precise as it is known.
     reference: Option<PartialDate>,
     /// `date_at` per token, computed once: spans and offsets ask for the same positions again.
@@ -475,7 +476,7 @@ struct Hit {
 impl<'a> Cx<'a> {
     fn word(&self, i: usize) -> Option<&str> {
         match self.t.get(i).map(|t| &t.k) {
-            Some(K::Word(w)) => Some(w.as_str()),
+            Some(K::Word(w)) => Some(w.as_ref()),
             _ => None,
         }
     }
@@ -659,7 +660,7 @@ impl<'a> Cx<'a> {
     fn may_start(&self, i: usize) -> bool {
         match self.t.get(i).map(|t| &t.k) {
             Some(K::Num { .. } | K::Sym('\'')) => true,
-            Some(K::Word(w)) => date_start_words().contains(w.as_str()),
+            Some(K::Word(w)) => date_start_words().contains(w.as_ref()),
             _ => false,
         }
     }

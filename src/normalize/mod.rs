@@ -262,6 +262,16 @@ pub(crate) fn word_end(text: &str, i: usize) -> usize {
     j
 }
 
+/// A word lowercased, with a curly apostrophe made straight: borrowed when nothing changes,
+/// which is most words, so tokenizing allocates little.
+pub(crate) fn lower_word(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(|c| c.is_uppercase() || c == '\u{2019}') {
+        std::borrow::Cow::Owned(word.to_lowercase().replace('\u{2019}', "'"))
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
 /// One claim a statement makes, before provenance is attached.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ClaimDraft {

@@ -148,18 +148,18 @@ fn round(v: f64) -> f64 {
 // Tokens
 
 #[derive(Clone, Debug, PartialEq)]
-enum Tok {
+enum Tok<'a> {
     /// A figure in digits; `plain` when it is a bare run of digits (a year can only be plain).
     Num { value: f64, plain: bool },
-    Word(String),
+    Word(std::borrow::Cow<'a, str>),
     Sym(char),
 }
 
 #[derive(Clone, Debug)]
-struct Token {
+struct Token<'a> {
     start: usize,
     end: usize,
-    tok: Tok,
+    tok: Tok<'a>,
     /// A word written in capitals ("M", "USD"): single capitals can be scales.
     upper: bool,
     /// No space between this token and the previous one.
@@ -243,9 +243,9 @@ fn vulgar_fraction(c: char) -> Option<f64> {
     })
 }
 
-fn tokenize(text: &str) -> Vec<Token> {
+fn tokenize(text: &str) -> Vec<Token<'_>> {
     let bytes = text.as_bytes();
-    let mut out: Vec<Token> = Vec::new();
+    let mut out: Vec<Token<'_>> = Vec::new();
     let mut i = 0;
     let mut last_end = usize::MAX;
     while i < text.len() {
@@ -319,7 +319,7 @@ fn tokenize(text: &str) -> Vec<Token> {
         } else if c.is_alphabetic() {
             let j = super::word_end(text, i);
             i = j;
-            Tok::Word(text[start..j].to_lowercase().replace('\u{2019}', "'"))
+            Tok::Word(super::lower_word(&text[start..j]))
         } else {
             i += c.len_utf8();
             if c.is_whitespace() {
@@ -694,9 +694,9 @@ fn split_table(table: &'static [(&'static str, Bound)]) -> &'static [(Vec<&'stat
     cell.get_or_init(|| table.iter().map(|(p, b)| (p.split(' ').collect(), *b)).collect())
 }
 
-fn word_at(toks: &[Token], i: usize) -> Option<&str> {
+fn word_at<'t>(toks: &'t [Token<'_>], i: usize) -> Option<&'t str> {
     match toks.get(i).map(|t| &t.tok) {
-        Some(Tok::Word(w)) => Some(w.as_str()),
+        Some(Tok::Word(w)) => Some(w.as_ref()),
         _ => None,
     }
 }
@@ -1265,7 +1265,7 @@ fn may_start(t: &Token) -> bool {
     match &t.tok {
         Tok::Num { .. } => true,
         Tok::Sym(c) => matches!(c, '$' | '<' | '>' | '~' | '-' | '+' | '\u{2264}' | '\u{2265}') || currency_symbol(*c).is_some(),
-        Tok::Word(w) => start_words().contains(w.as_str()),
+        Tok::Word(w) => start_words().contains(w.as_ref()),
     }
 }
 
@@ -1629,8 +1629,8 @@ fn percent_prefix(toks: &[Token], j: usize) -> Option<usize> {
 fn money_prefix(toks: &[Token], j: usize) -> Option<(&'static str, usize)> {
     match (&toks.get(j)?.tok, toks.get(j + 1).map(|t| &t.tok)) {
         (Tok::Sym(c), _) => currency_symbol(*c).map(|code| (code, 1)),
-        (Tok::Word(w), Some(Tok::Sym('$'))) if matches!(w.as_str(), "us" | "c" | "a" | "nz" | "hk" | "ca" | "au") && (glued(toks, j + 1) || w != "a") => {
-            let code = match w.as_str() {
+        (Tok::Word(w), Some(Tok::Sym('$'))) if matches!(w.as_ref(), "us" | "c" | "a" | "nz" | "hk" | "ca" | "au") && (glued(toks, j + 1) || w != "a") => {
+            let code = match w.as_ref() {
                 "us" => "USD",
                 "c" | "ca" => "CAD",
                 "a" | "au" => "AUD",
@@ -1659,14 +1659,14 @@ fn money_suffix(toks: &[Token], j: usize) -> Option<(&'static str, f64, usize)> 
             if let Some(code) = currency_code(w) {
                 return Some((code, 1.0, 1));
             }
-            if matches!(w.as_str(), "us" | "american" | "canadian" | "chinese" | "mexican" | "hong" | "new" | "australian" | "swiss" | "finnish" | "singapore" | "taiwan") {
+            if matches!(w.as_ref(), "us" | "american" | "canadian" | "chinese" | "mexican" | "hong" | "new" | "australian" | "swiss" | "finnish" | "singapore" | "taiwan") {
                 let (n, name) = match word_at(toks, j + 1) {
                     Some("kong") => (2, word_at(toks, j + 2)),
                     Some("zealand") => (2, word_at(toks, j + 2)),
                     other => (1, other),
                 };
                 if let Some((code, worth)) = name.and_then(currency_name) {
-                    let code = match w.as_str() {
+                    let code = match w.as_ref() {
                         "canadian" => "CAD",
                         "australian" => "AUD",
                         "swiss" => "CHF",
@@ -1688,7 +1688,7 @@ fn money_suffix(toks: &[Token], j: usize) -> Option<(&'static str, f64, usize)> 
             if w == "dutch" && matches!(word_at(toks, j + 1), Some("guilders" | "guilder")) {
                 return Some(("NLG", 1.0, 2));
             }
-            if matches!(w.as_str(), "pound" | "pounds") && word_at(toks, j + 1) == Some("sterling") {
+            if matches!(w.as_ref(), "pound" | "pounds") && word_at(toks, j + 1) == Some("sterling") {
                 return Some(("GBP", 1.0, 2));
             }
             currency_name(w).map(|(code, worth)| (code, worth, 1))
