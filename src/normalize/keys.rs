@@ -873,9 +873,18 @@ fn term_claims(s: &Parsed<'_>, lexicon: &Lexicon, out: &mut Vec<ClaimDraft>) {
         if b.to.0 - a.from.0 < 1 {
             continue;
         }
+        // The span must be the term itself: right after the name in parentheses, or joined to
+        // it by a word of office ("president from", "governed from", "'s presidency, from").
+        let of_office = |m: &Mention| {
+            let between = &s.lower[m.end..d.start];
+            between.trim().trim_end_matches('(').trim().is_empty() && s.text[..d.start].trim_end().ends_with('(')
+                || ["president", "presidency", "governed", "ruled", "office", "term", "tenure", "administration", "served", "sexenio", "in power"]
+                    .iter()
+                    .any(|w| find_word(between, w).is_some())
+        };
         let person = s
             .entity_mentions(lexicon, &[EntityKind::Person])
-            .filter(|(_, m)| m.end <= d.start && s.gap(m.end, d.start) <= 8)
+            .filter(|(_, m)| m.end <= d.start && s.gap(m.end, d.start) <= 8 && of_office(m))
             .filter(|(i, _)| lexicon.period_of_holder(*i).is_some())
             .max_by_key(|(_, m)| m.end);
         if let Some((i, _)) = person {
