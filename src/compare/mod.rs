@@ -127,7 +127,24 @@ pub struct Group {
     pub explained: Option<String>,
 }
 
+/// Parameters that say when a figure holds.
+const SCOPES: &[&str] = &["year", "by", "since", "decade", "period", "span", "per", "within", "modality"];
+
+/// A count that states no time ("10,000 troops") could be any year's: two sources giving
+/// different ones need not disagree. Such a claim is compared with its own source only, and
+/// its key says so (`stated-by`).
+fn unscoped_count(c: &Claim) -> bool {
+    matches!(&c.value, Value::Quantity(q) if q.unit == crate::normalize::Unit::Count)
+        && c.key.facet().is_none()
+        && !c.key.subject.ends_with(".change")
+        && !c.key.params.keys().any(|k| SCOPES.contains(&k.as_str()))
+}
+
 pub fn compare(claims: Vec<Claim>, lexicon: &Lexicon) -> Vec<Group> {
+    let claims: Vec<Claim> = claims
+        .into_iter()
+        .map(|c| if unscoped_count(&c) { Claim { key: c.key.clone().with("stated-by", c.source.clone()), ..c } } else { c })
+        .collect();
     // Group in a hash map (fast), then order groups by their rendered keys: no hash order
     // reaches the output.
     let mut by_key: std::collections::HashMap<Key, Vec<Claim>> = std::collections::HashMap::with_capacity(claims.len() / 4);
