@@ -1280,7 +1280,7 @@ fn start_words() -> &'static std::collections::HashSet<&'static str> {
             "millions", "billion", "billions", "trillion", "trillions", "lakh", "lakhs", "lac", "crore", "crores", "dozen",
             "dozens", "dz", "dzs", "doz", "dozs", "half", "halves", "quarter", "quarters", "third", "thirds", "fourth", "fourths",
             "fifth", "fifths", "sixth", "sixths", "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths", "tenth", "tenths",
-            "a", "an", "the", "minus", "negative", "percent", "percents", "per", "majority", "most", "us", "c", "ca", "au", "nz",
+            "a", "an", "the", "several", "minus", "negative", "percent", "percents", "per", "majority", "most", "us", "c", "ca", "au", "nz",
             "hk", "usd", "eur", "gbp", "jpy", "cny", "rmb", "inr", "mxn", "cad", "aud", "chf", "sek", "btc", "xbt",
         ];
         let mut set: std::collections::HashSet<&'static str> = WORDS.iter().copied().collect();
@@ -1319,8 +1319,8 @@ fn mention_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMention, 
         let q = if q.is_exact() { shape(q, bound, hedge_text, point) } else { Quantity { hedge: hedge_text.or_else(|| Some(text[toks[j].start..toks[next - 1].end].to_string())), ..q } };
         return Some((QuantityMention { start, end: toks[next - 1].end, kind: QuantityKind::Number, value: q }, next));
     }
-    // Magnitudes without a figure: "billions of dollars", "thousands of".
-    if let Some((q, next)) = magnitude_at(toks, j) {
+    // Magnitudes without a figure: "billions of dollars", "thousands of", "several hundred".
+    if let Some((q, next)) = magnitude_at(toks, j).or_else(|| vague_multiple_at(toks, j)) {
         let kind = if matches!(q.unit, Unit::Money(_)) { QuantityKind::Money } else { QuantityKind::Number };
         return Some((QuantityMention { start, end: toks[next - 1].end, kind, value: q }, next));
     }
@@ -1333,6 +1333,16 @@ fn mention_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMention, 
     // "m^2", "J/m^2": an exponent of a unit is no figure.
     if j > 0 && sym_at(toks, j - 1) == Some('^') && glued(toks, j) {
         return None;
+    }
+    // "COVID-19", "AK-47", "F-16": digits hyphenated to a capitalized code are part of a name.
+    // "1/0": a division by zero is no fraction, and its zero no quantity of its own.
+    if j > 1 && glued(toks, j) && glued(toks, j - 1) && num_at(toks, j).is_some() {
+        let before = &toks[j - 2];
+        let named = sym_at(toks, j - 1) == Some('-') && before.upper;
+        let divisor = sym_at(toks, j - 1) == Some('/') && matches!(before.tok, Tok::Num { .. }) && num_at(toks, j).is_some_and(|(d, _)| d == 0.0) && sym_at(toks, j + 1) != Some('/');
+        if named || divisor {
+            return None;
+        }
     }
     // "a penny", "a dollar": one of the currency.
     if matches!(word_at(toks, j), Some("a" | "one")) && currency.is_none() {
@@ -1774,6 +1784,40 @@ fn magnitude_at(toks: &[Token], i: usize) -> Option<(Quantity, usize)> {
     Some((q, end))
 }
 
+/// "a few hundred", "several thousand", "several hundred thousand": a vague multiple of a
+/// scale, from "a few" (2) or "several" (3) up to, not including, ten of it.
+fn vague_multiple_at(toks: &[Token], i: usize) -> Option<(Quantity, usize)> {
+    let (least, mut j) = match (word_at(toks, i), word_at(toks, i + 1)) {
+        (Some("a"), Some("few")) => (2.0, i + 2),
+        (Some("several"), _) => (3.0, i + 1),
+        _ => return None,
+    };
+    let scale_of = |w: &str| match w {
+        "dozen" => Some(12.0),
+        "hundred" => Some(100.0),
+        "thousand" => Some(1e3),
+        "million" => Some(1e6),
+        "billion" => Some(1e9),
+        "trillion" => Some(1e12),
+        _ => None,
+    };
+    let mut scale = word_at(toks, j).and_then(scale_of)?;
+    j += 1;
+    while let Some(more) = word_at(toks, j).and_then(scale_of).filter(|s| *s > scale) {
+        scale *= more;
+        j += 1;
+    }
+    let mut unit = Unit::Count;
+    let mut end = j;
+    if let Some((code, _, n)) = money_suffix(toks, j).filter(|(_, worth, _)| *worth == 1.0) {
+        unit = Unit::Money(code);
+        end = j + n;
+    }
+    let hedge = Some(if least == 2.0 { "a few" } else { "several" }.to_string());
+    let q = Quantity { lo: Some(least * scale), hi: Some(10.0 * scale), lo_open: false, hi_open: true, unit, point: None, hedge, of: None, per: None };
+    Some((q, end))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1879,6 +1923,24 @@ mod tests {
         assert_eq!(one("3 lakh").lo, Some(300000.0));
         assert_eq!(one("3 hundred and 21").lo, Some(321.0));
         assert_eq!(one("3 dozens").lo, Some(36.0));
+    }
+
+    #[test]
+    fn vague_multiples_of_a_scale() {
+        assert_eq!(bounds("a few hundred gunmen"), (Some(200.0), Some(1000.0), false, true, Unit::Count));
+        assert_eq!(bounds("several thousand troops"), (Some(3000.0), Some(10000.0), false, true, Unit::Count));
+        assert_eq!(bounds("several hundred thousand people"), (Some(300000.0), Some(1e6), false, true, Unit::Count));
+        assert_eq!(bounds("a few dozen"), (Some(24.0), Some(120.0), false, true, Unit::Count));
+        assert!(find_quantities("several witnesses and a few officers").is_empty());
+    }
+
+    #[test]
+    fn codes_and_divisions_by_zero_are_no_quantities() {
+        assert!(find_quantities("the COVID-19 pandemic").is_empty());
+        assert!(find_quantities("an AK-47 and an F-16").is_empty());
+        assert!(find_quantities("1/0 is undefined").is_empty());
+        assert_eq!(one("in mid-2019").lo, Some(2019.0));
+        assert_eq!(find_quantities("a 5-2 vote").len(), 2);
     }
 
     #[test]
