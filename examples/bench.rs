@@ -11,7 +11,7 @@ use std::io::Write;
 use std::time::Instant;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use concord::compare::{compare, Claim};
+use concord::compare::{compare_jobs, Claim};
 use concord::lexicon::Lexicon;
 use concord::normalize::{Key, Quantity, Unit, Value};
 use concord::source::{Corpus, PartialDate, Source, SourceMeta};
@@ -175,33 +175,41 @@ fn main() {
     }
 
     // check: group and judge 1 million claims over 50,000 keys.
-    let mut rng = Rng(7);
     let n = 1_000_000;
-    let claims: Vec<Claim> = (0..n)
-        .map(|i| {
-            // 50,000 keys, about 20 claims each, from 500 sources: a large claims repository.
-            let k = rng.below(50_000);
-            let key = Key::new(format!("measure-{}", k % 1000)).with("year", (2000 + k / 1000).to_string());
-            let v = 1000.0 + rng.below(100) as f64;
-            Claim {
-                key,
-                value: Value::Quantity(Quantity::exact(v, Unit::Count)),
-                as_written: v.to_string(),
-                source: format!("src-{}", rng.below(500)),
-                quote: String::new(),
-                start: i,
-                end: i + 1,
-                sheet: String::new(),
-                line: 1,
-                published: None,
-                cites: Vec::new(),
-                note: false,
-            }
-        })
-        .collect();
-    let t = Instant::now();
-    let groups = compare(claims, &lexicon);
-    let check_secs = t.elapsed().as_secs_f64();
-    out.push_str(&format!("\ncheck (compare) of {n} claims in {} groups: {check_secs:.2} s; peak RSS {:.0} MB\n", groups.len(), peak_rss_mb()));
+    let synthetic_claims = || -> Vec<Claim> {
+        let mut rng = Rng(7);
+        (0..n)
+            .map(|i| {
+                // 50,000 keys, about 20 claims each, from 500 sources: a large claims repository.
+                let k = rng.below(50_000);
+                let key = Key::new(format!("measure-{}", k % 1000)).with("year", (2000 + k / 1000).to_string());
+                let v = 1000.0 + rng.below(100) as f64;
+                Claim {
+                    key,
+                    value: Value::Quantity(Quantity::exact(v, Unit::Count)),
+                    as_written: v.to_string(),
+                    source: format!("src-{}", rng.below(500)),
+                    quote: String::new(),
+                    start: i,
+                    end: i + 1,
+                    sheet: String::new(),
+                    line: 1,
+                    published: None,
+                    cites: Vec::new(),
+                    note: false,
+                }
+            })
+            .collect()
+    };
+    let mut timings = Vec::new();
+    let mut group_count = 0;
+    for jobs in [1, 2] {
+        let claims = synthetic_claims();
+        let t = Instant::now();
+        let groups = compare_jobs(claims, &lexicon, jobs);
+        timings.push(t.elapsed().as_secs_f64());
+        group_count = groups.len();
+    }
+    out.push_str(&format!("\ncheck (compare) of {n} claims in {group_count} groups: {:.2} s / {:.2} s (1 / 2 threads); peak RSS {:.0} MB\n", timings[0], timings[1], peak_rss_mb()));
     print!("{out}");
 }

@@ -21,7 +21,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use compare::triage::Triage;
-use compare::{compare, Claim};
+use compare::{compare_jobs, Claim};
 use report::Checked;
 use error::{Error, Result};
 use extract::ClaimSheet;
@@ -298,18 +298,18 @@ pub fn claims_from_jsonl(input: impl std::io::BufRead, name: &str) -> Result<Vec
 }
 
 /// Judges claims read from anywhere, with the triage applied.
-pub fn check_claims(claims: Vec<Claim>, lexicon: &Lexicon, triage: &Triage) -> Checked {
-    let mut groups = compare(claims, lexicon);
+pub fn check_claims(claims: Vec<Claim>, lexicon: &Lexicon, triage: &Triage, jobs: usize) -> Checked {
+    let mut groups = compare_jobs(claims, lexicon, jobs);
     let unused = triage.apply(&mut groups);
     Checked { groups, unused }
 }
 
 /// The one call: claim sheets in, grouped and judged claims out, with the triage applied.
 pub fn check(sheets: &[LoadedSheet], lexicon: &Lexicon, triage: &Triage) -> Checked {
-    check_claims(claims_of(sheets, lexicon), lexicon, triage)
+    check_claims(claims_of(sheets, lexicon), lexicon, triage, 1)
 }
 
 /// [`check`] on up to `jobs` threads; the same bytes for any number.
 pub fn check_jobs(sheets: &[LoadedSheet], lexicon: &Lexicon, triage: &Triage, jobs: usize) -> Checked {
-    check_claims(claims_of_jobs(sheets, lexicon, jobs), lexicon, triage)
+    check_claims(claims_of_jobs(sheets, lexicon, jobs), lexicon, triage, jobs)
 }

@@ -104,7 +104,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let lexicon = lexicon(lex.as_deref())?;
             let checked = if claims == Path::new("-") {
                 let read = concord::claims_from_jsonl(std::io::stdin().lock(), "<stdin>")?;
-                concord::check_claims(read, &lexicon, &Triage::default())
+                concord::check_claims(read, &lexicon, &Triage::default(), jobs)
             } else {
                 let sheets = concord::load_sheets(&claims)?;
                 let triage = Triage::load(&claims.join(concord::compare::triage::FILE))?;

@@ -26,7 +26,7 @@ pub fn pipeline(manifest: &Path, dir: &Path, jobs: usize) -> concord::report::Re
     let claims = dir.join("claims");
     concord::write_sheets(&sheets, &claims).expect("sheets written");
     let loaded = concord::load_sheets(&claims).expect("sheets load");
-    concord::report::render(&concord::check(&loaded, &lexicon, &Default::default()))
+    concord::report::render(&concord::check_jobs(&loaded, &lexicon, &Default::default(), jobs))
 }
 
 /// The shared folder beside the repository, when this machine has it.
