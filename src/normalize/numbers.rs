@@ -21,6 +21,8 @@
 //! | more than a and less than b (any two opposite bounds)       | (a, b)                      |
 //! | the majority of, most of                                    | (0.5, 1] as a ratio         |
 //! | billions (of dollars), millions, thousands                  | [10^k, 10^(k+3))            |
+//! | a few hundred (thousand, million, …), a few dozen           | [2s, 10s) for the scale s   |
+//! | several hundred (thousand, million, …), several dozen       | [3s, 10s) for the scale s   |
 //!
 //! Deliberate readings that differ from other parsers' suites: "between 20 and 30", "20 to
 //! 30" and "20~30" include 30 (Recognizers-Text reads [20, 30)); a range is an interval, not
