@@ -11,7 +11,7 @@ use std::io::Write;
 use std::time::Instant;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use concord::compare::{compare_jobs, Claim};
+use concord::compare::{compare, Claim};
 use concord::lexicon::Lexicon;
 use concord::normalize::{Key, Quantity, Unit, Value};
 use concord::source::{Corpus, PartialDate, Source, SourceMeta};
@@ -206,7 +206,7 @@ fn main() {
     for jobs in [1, 2] {
         let claims = synthetic_claims();
         let t = Instant::now();
-        let groups = compare_jobs(claims, &lexicon, jobs);
+        let groups = compare(claims, &lexicon, jobs);
         timings.push(t.elapsed().as_secs_f64());
         group_count = groups.len();
     }

@@ -13,6 +13,7 @@ pub mod error;
 pub mod extract;
 pub mod lexicon;
 pub mod normalize;
+pub mod parallel;
 pub mod report;
 pub mod scan;
 pub mod source;
@@ -21,7 +22,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use compare::triage::Triage;
-use compare::{compare_jobs, Claim};
+use compare::{compare, Claim};
 use report::Checked;
 use error::{Error, Result};
 use extract::ClaimSheet;
@@ -40,25 +41,7 @@ pub fn load_corpus(path: &Path) -> Result<Corpus> {
 
 /// Extracts one claim sheet per source, in manifest order, on up to `jobs` threads.
 pub fn extract_corpus(corpus: &Corpus, lexicon: &Lexicon, jobs: usize) -> Vec<ClaimSheet> {
-    let jobs = jobs.max(1).min(corpus.sources.len().max(1));
-    if jobs == 1 {
-        return corpus.sources.iter().map(|s| extract::extract(s, lexicon)).collect();
-    }
-    let mut sheets: Vec<Option<ClaimSheet>> = vec![None; corpus.sources.len()];
-    std::thread::scope(|scope| {
-        let chunks: Vec<_> = sheets.chunks_mut(corpus.sources.len().div_ceil(jobs)).collect();
-        let mut offset = 0;
-        for chunk in chunks {
-            let start = offset;
-            offset += chunk.len();
-            scope.spawn(move || {
-                for (k, slot) in chunk.iter_mut().enumerate() {
-                    *slot = Some(extract::extract(&corpus.sources[start + k], lexicon));
-                }
-            });
-        }
-    });
-    sheets.into_iter().map(|s| s.expect("every sheet extracted")).collect()
+    parallel::map_in_order(corpus.sources.iter().collect(), jobs, |source| extract::extract(source, lexicon))
 }
 
 /// The text of a claim sheet as written to disk: pretty JSON, one trailing newline.
@@ -165,15 +148,7 @@ pub fn load_sheets(dir: &Path) -> Result<Vec<LoadedSheet>> {
 /// Normalizes every statement of every sheet into claims with provenance, on up to `jobs`
 /// threads; the claims come out in sheet order whatever the number.
 pub fn claims_of_jobs(sheets: &[LoadedSheet], lexicon: &Lexicon, jobs: usize) -> Vec<Claim> {
-    let jobs = jobs.max(1).min(sheets.len().max(1));
-    if jobs == 1 {
-        return claims_of(sheets, lexicon);
-    }
-    let chunk = sheets.len().div_ceil(jobs);
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = sheets.chunks(chunk).map(|part| scope.spawn(move || claims_of(part, lexicon))).collect();
-        handles.into_iter().flat_map(|h| h.join().expect("a worker finished")).collect()
-    })
+    parallel::map_in_order(sheets.iter().collect(), jobs, |sheet| claims_of(std::slice::from_ref(sheet), lexicon)).concat()
 }
 
 /// Normalizes every statement of every sheet into claims with provenance.
@@ -299,7 +274,7 @@ pub fn claims_from_jsonl(input: impl std::io::BufRead, name: &str) -> Result<Vec
 
 /// Judges claims read from anywhere, with the triage applied.
 pub fn check_claims(claims: Vec<Claim>, lexicon: &Lexicon, triage: &Triage, jobs: usize) -> Checked {
-    let mut groups = compare_jobs(claims, lexicon, jobs);
+    let mut groups = compare(claims, lexicon, jobs);
     let unused = triage.apply(&mut groups);
     Checked { groups, unused }
 }

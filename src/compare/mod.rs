@@ -140,13 +140,9 @@ fn unscoped_count(c: &Claim) -> bool {
         && !c.key.params.keys().any(|k| SCOPES.contains(&k.as_str()))
 }
 
-pub fn compare(claims: Vec<Claim>, lexicon: &Lexicon) -> Vec<Group> {
-    compare_jobs(claims, lexicon, 1)
-}
-
-/// [`compare`] judging groups on up to `jobs` threads; the same groups in the same order for
-/// any number, since they are ordered by verdict and rendered key, which is unique.
-pub fn compare_jobs(mut claims: Vec<Claim>, lexicon: &Lexicon, jobs: usize) -> Vec<Group> {
+/// Groups claims by key and judges the groups on up to `jobs` threads; the same groups in the
+/// same order for any number, since they are ordered by verdict and rendered key, which is unique.
+pub fn compare(mut claims: Vec<Claim>, lexicon: &Lexicon, jobs: usize) -> Vec<Group> {
     for c in claims.iter_mut().filter(|c| unscoped_count(c)) {
         c.key = c.key.clone().with("stated-by", c.source.clone());
     }
@@ -169,23 +165,7 @@ pub fn compare_jobs(mut claims: Vec<Claim>, lexicon: &Lexicon, jobs: usize) -> V
     for (c, g) in claims.into_iter().zip(group_of) {
         grouped[g].push(c);
     }
-    let judge_all = |groups: Vec<Vec<Claim>>| -> Vec<(String, Group)> { groups.into_iter().map(|claims| (claims[0].key.to_string(), judge(claims, lexicon))).collect() };
-    let jobs = jobs.max(1).min(grouped.len().max(1));
-    let mut keyed: Vec<(String, Group)> = if jobs == 1 {
-        judge_all(grouped)
-    } else {
-        let per_job = grouped.len().div_ceil(jobs);
-        let mut parts: Vec<Vec<Vec<Claim>>> = Vec::with_capacity(jobs);
-        while grouped.len() > per_job {
-            let rest = grouped.split_off(per_job);
-            parts.push(std::mem::replace(&mut grouped, rest));
-        }
-        parts.push(grouped);
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = parts.into_iter().map(|part| scope.spawn(move || judge_all(part))).collect();
-            handles.into_iter().flat_map(|h| h.join().expect("a judging thread panicked")).collect()
-        })
-    };
+    let mut keyed: Vec<(String, Group)> = crate::parallel::map_in_order(grouped, jobs, |claims| (claims[0].key.to_string(), judge(claims, lexicon)));
     keyed.sort_unstable_by(|(ka, a), (kb, b)| a.verdict.cmp(&b.verdict).then_with(|| ka.cmp(kb)));
     keyed.into_iter().map(|(_, g)| g).collect()
 }
