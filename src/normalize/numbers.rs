@@ -1776,14 +1776,18 @@ fn magnitude_at(toks: &[Token], i: usize) -> Option<(Quantity, usize)> {
             j += 2;
         }
     }
-    let mut unit = Unit::Count;
-    let mut end = if of { i + 2 } else { i + 1 };
-    if let Some((code, _, n)) = money_suffix(toks, j).filter(|(_, worth, _)| *worth == 1.0) {
-        unit = Unit::Money(code);
-        end = j + n;
-    }
-    let q = Quantity { lo: Some(lo), hi: Some(hi), lo_open: false, hi_open: true, unit, point: None, hedge: Some(w.to_string()), of: None, per: None };
-    Some((q, end))
+    Some(vague_amount(toks, j, if of { i + 2 } else { i + 1 }, lo, hi, w))
+}
+
+/// [lo, hi) counted, or in the currency named at `j` ("millions of dollars"): a vague amount
+/// ending at `end` unless a currency follows.
+fn vague_amount(toks: &[Token], j: usize, end: usize, lo: f64, hi: f64, hedge: &str) -> (Quantity, usize) {
+    let (unit, end) = match money_suffix(toks, j).filter(|(_, worth, _)| *worth == 1.0) {
+        Some((code, _, n)) => (Unit::Money(code), j + n),
+        None => (Unit::Count, end),
+    };
+    let q = Quantity { lo: Some(lo), hi: Some(hi), lo_open: false, hi_open: true, unit, point: None, hedge: Some(hedge.to_string()), of: None, per: None };
+    (q, end)
 }
 
 /// "a few hundred", "several thousand", "several hundred thousand": a vague multiple of a
@@ -1809,15 +1813,8 @@ fn vague_multiple_at(toks: &[Token], i: usize) -> Option<(Quantity, usize)> {
         scale *= more;
         j += 1;
     }
-    let mut unit = Unit::Count;
-    let mut end = j;
-    if let Some((code, _, n)) = money_suffix(toks, j).filter(|(_, worth, _)| *worth == 1.0) {
-        unit = Unit::Money(code);
-        end = j + n;
-    }
-    let hedge = Some(if least == 2.0 { "a few" } else { "several" }.to_string());
-    let q = Quantity { lo: Some(least * scale), hi: Some(10.0 * scale), lo_open: false, hi_open: true, unit, point: None, hedge, of: None, per: None };
-    Some((q, end))
+    let hedge = if least == 2.0 { "a few" } else { "several" };
+    Some(vague_amount(toks, j, j, least * scale, 10.0 * scale, hedge))
 }
 
 #[cfg(test)]
