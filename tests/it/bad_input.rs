@@ -2,7 +2,7 @@
 //! a piece of the expected message in `expect.json`. Every case must exit 2 with one line on
 //! stderr that names the file, and write nothing.
 
-use crate::support::{concord, scratch};
+use crate::support::{concord, conflict_claims, scratch};
 
 #[test]
 fn every_bad_input_is_one_clear_line_exit_2_and_nothing_written() {
@@ -32,11 +32,8 @@ fn every_bad_input_is_one_clear_line_exit_2_and_nothing_written() {
 
 #[test]
 fn stale_report_fails_check_and_current_passes() {
-    let dir = scratch("stale");
-    let claims = dir.join("claims");
+    let (dir, claims) = conflict_claims("stale");
     let reports = dir.join("reports");
-    let manifest = "tests/fixtures/corpora/conflict/sources.json";
-    assert!(concord(&["extract", manifest, "--out", &claims.to_string_lossy()]).status.success());
     assert!(concord(&["check", "--claims", &claims.to_string_lossy(), "--out", &reports.to_string_lossy()]).status.success());
     let current = concord(&["check", "--check", "--claims", &claims.to_string_lossy(), "--out", &reports.to_string_lossy()]);
     assert_eq!(current.status.code(), Some(0));
@@ -49,9 +46,7 @@ fn stale_report_fails_check_and_current_passes() {
 
 #[test]
 fn an_unwritable_output_is_exit_2_and_keeps_the_old_report() {
-    let dir = scratch("unwritable");
-    let claims = dir.join("claims");
-    assert!(concord(&["extract", "tests/fixtures/corpora/conflict/sources.json", "--out", &claims.to_string_lossy()]).status.success());
+    let (dir, claims) = conflict_claims("unwritable");
     // A file where the output folder should be.
     let blocker = dir.join("reports");
     std::fs::write(&blocker, "not a folder").unwrap();
@@ -62,10 +57,8 @@ fn an_unwritable_output_is_exit_2_and_keeps_the_old_report() {
 
 #[test]
 fn a_failed_write_leaves_the_previous_report_whole_and_no_temporary_files() {
-    let dir = scratch("failed-write");
-    let claims = dir.join("claims");
+    let (dir, claims) = conflict_claims("failed-write");
     let reports = dir.join("reports");
-    assert!(concord(&["extract", "tests/fixtures/corpora/conflict/sources.json", "--out", &claims.to_string_lossy()]).status.success());
     std::fs::create_dir_all(&reports).unwrap();
     // The write fails when report.json cannot be replaced: a folder stands in its place.
     std::fs::create_dir(reports.join("report.json")).unwrap();

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::support::{concord, scratch};
+use crate::support::{concord, conflict_claims, scratch};
 
 fn cases() -> Vec<std::path::PathBuf> {
     let mut cases: Vec<_> = std::fs::read_dir("tests/fixtures/diff").expect("diff cases").map(|e| e.unwrap().path()).collect();
@@ -74,10 +74,8 @@ fn sarif_has_the_required_fields_and_locations() {
 
 #[test]
 fn editing_a_claim_sheet_shows_exactly_that_change() {
-    let dir = scratch("edit-sheet");
-    let claims = dir.join("claims");
+    let (dir, claims) = conflict_claims("edit-sheet");
     let (before, after) = (dir.join("before"), dir.join("after"));
-    assert!(concord(&["extract", "tests/fixtures/corpora/conflict/sources.json", "--out", &claims.to_string_lossy()]).status.success());
     assert!(concord(&["check", "--claims", &claims.to_string_lossy(), "--out", &before.to_string_lossy()]).status.success());
     // A reviewer's edit: the quote changes, so the sheet no longer points at the text.
     let sheet = claims.join("ledger.json");
@@ -97,10 +95,8 @@ fn editing_a_claim_sheet_shows_exactly_that_change() {
 
 #[test]
 fn check_check_output_when_stale() {
-    let dir = scratch("check-check");
-    let claims = dir.join("claims");
+    let (dir, claims) = conflict_claims("check-check");
     let reports = dir.join("reports");
-    assert!(concord(&["extract", "tests/fixtures/corpora/conflict/sources.json", "--out", &claims.to_string_lossy()]).status.success());
     assert!(concord(&["check", "--claims", &claims.to_string_lossy(), "--out", &reports.to_string_lossy()]).status.success());
     let current = concord(&["check", "--check", "--claims", &claims.to_string_lossy(), "--out", &reports.to_string_lossy()]);
     assert_eq!(current.status.code(), Some(0));
@@ -114,10 +110,8 @@ fn check_check_output_when_stale() {
 
 #[test]
 fn triage_explains_a_conflict_and_reports_unused_entries() {
-    let dir = scratch("triage");
-    let claims = dir.join("claims");
+    let (dir, claims) = conflict_claims("triage");
     let reports = dir.join("reports");
-    assert!(concord(&["extract", "tests/fixtures/corpora/conflict/sources.json", "--out", &claims.to_string_lossy()]).status.success());
     let args = ["check", "--claims", &claims.to_string_lossy(), "--out", &reports.to_string_lossy(), "--fail-on", "conflict"].map(String::from);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     assert_eq!(concord(&args).status.code(), Some(1), "an open conflict fails --fail-on conflict");

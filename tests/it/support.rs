@@ -14,6 +14,14 @@ pub fn scratch(name: &str) -> PathBuf {
     dir
 }
 
+/// A scratch folder `name` holding, in `claims/`, the claim sheets of the conflict fixture.
+pub fn conflict_claims(name: &str) -> (PathBuf, PathBuf) {
+    let dir = scratch(name);
+    let claims = dir.join("claims");
+    assert!(concord(&["extract", "tests/fixtures/corpora/conflict/sources.json", "--out", &claims.to_string_lossy()]).status.success());
+    (dir, claims)
+}
+
 pub fn concord(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_concord")).args(args).output().expect("run concord")
 }
