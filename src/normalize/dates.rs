@@ -15,6 +15,7 @@
 use serde::Serialize;
 
 use crate::source::{days_in_month, PartialDate};
+use super::WordSet;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -243,8 +244,8 @@ fn holiday(name: &str, y: i32) -> Option<Ymd> {
 
 /// Every word a date may start with: months, weekdays, numbers, ordinals, holidays, and the
 /// words of relative dates.
-fn date_start_words() -> &'static std::collections::HashSet<&'static str> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+fn date_start_words() -> &'static WordSet {
+    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
         const WORDS: &[&str] = &[
             "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
@@ -260,9 +261,18 @@ fn date_start_words() -> &'static std::collections::HashSet<&'static str> {
             "close", "beginning", "start", "middle", "mid", "early", "earlier", "late", "later", "at", "eoy", "weekend",
             "fortnight", "day",
         ];
-        let mut set: std::collections::HashSet<&'static str> = WORDS.iter().copied().collect();
-        set.extend(HOLIDAYS.iter().map(|h| h.split(' ').next().unwrap_or("")));
+        let mut set: WordSet = WORDS.iter().copied().collect();
+        set.extend(holiday_first_words().iter().copied());
         set
+    })
+}
+
+fn holiday_first_words() -> &'static WordSet {
+    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    // As a token: "st." is read as "st", and "valentine's" may be written "valentine".
+    SET.get_or_init(|| {
+        let firsts = HOLIDAYS.iter().map(|h| h.split(' ').next().unwrap_or("").trim_end_matches('.'));
+        firsts.flat_map(|w| [w, w.trim_end_matches("'s")]).collect()
     })
 }
 
@@ -1524,13 +1534,18 @@ impl<'a> Cx<'a> {
             "this" => (0, j + 1),
             _ => (0, j),
         };
-        for name in HOLIDAYS {
-            let words: Vec<&str> = name.split(' ').collect();
-            let fits = words.iter().enumerate().all(|(n, w)| self.word(k + n) == Some(w) || (w.ends_with("'s") && self.word(k + n) == Some(w.trim_end_matches("'s"))));
+        let first = self.word(k)?;
+        // Most words start no holiday: one lookup skips matching every name word by word.
+        if !holiday_first_words().contains(first) {
+            return None;
+        }
+        for name in HOLIDAYS.iter().filter(|name| name.starts_with(first)) {
+            let words = name.split(' ');
+            let fits = words.clone().enumerate().all(|(n, w)| self.word(k + n) == Some(w) || (w.ends_with("'s") && self.word(k + n) == Some(w.trim_end_matches("'s"))));
             if !fits {
                 continue;
             }
-            let mut next = k + words.len();
+            let mut next = k + words.count();
             let weekend = self.is(next, "weekend");
             if weekend {
                 next += 1;

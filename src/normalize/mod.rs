@@ -247,24 +247,42 @@ fn render_quantity(q: &Quantity) -> String {
     format!("{open}{lo}, {hi}{close}{of}{unit}")
 }
 
+/// A fixed set of words the grammars look tokens up in: foldhash, since SipHash's resistance
+/// to crafted collisions buys nothing for a set fixed at build time and costs a tenth of a scan.
+pub(crate) type WordSet = std::collections::HashSet<&'static str, foldhash::fast::FixedState>;
+
 /// The end of the word starting at byte `i`: letters, with apostrophes inside ("Mexico's").
 /// Both the number and the date grammar tokenize words this way.
 pub(crate) fn word_end(text: &str, i: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut j = i;
-    for (k, ch) in text[i..].char_indices() {
-        let next_alpha = text[i + k + ch.len_utf8()..].chars().next().is_some_and(char::is_alphabetic);
-        if ch.is_alphabetic() || (ch == '\'' || ch == '\u{2019}') && next_alpha && k > 0 {
-            j = i + k + ch.len_utf8();
+    loop {
+        // ASCII letters are most of any text: a byte test, not a Unicode table look-up.
+        while bytes.get(j).is_some_and(u8::is_ascii_alphabetic) {
+            j += 1;
+        }
+        let Some(ch) = text[j..].chars().next() else { return j };
+        let after = j + ch.len_utf8();
+        if ch.is_ascii() && ch != '\'' {
+            return j;
+        }
+        if ch.is_alphabetic() || (ch == '\'' || ch == '\u{2019}') && j > i && text[after..].chars().next().is_some_and(char::is_alphabetic) {
+            j = after;
         } else {
-            break;
+            return j;
         }
     }
-    j
 }
 
 /// A word lowercased, with a curly apostrophe made straight: borrowed when nothing changes,
 /// which is most words, so tokenizing allocates little.
 pub(crate) fn lower_word(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return std::borrow::Cow::Owned(word.to_ascii_lowercase());
+        }
+        return std::borrow::Cow::Borrowed(word);
+    }
     if word.chars().any(|c| c.is_uppercase() || c == '\u{2019}') {
         std::borrow::Cow::Owned(word.to_lowercase().replace('\u{2019}', "'"))
     } else {
@@ -329,4 +347,30 @@ pub fn readable(quote: &str, note: bool) -> String {
 
 pub fn normalize(statement: &StatementInput<'_>, lexicon: &Lexicon) -> Vec<ClaimDraft> {
     keys::claims(statement, lexicon)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_end_at_the_first_non_letter_and_keep_inner_apostrophes() {
+        let ends = |text: &str| word_end(text, 0);
+        assert_eq!(ends("Mexico's army"), 8);
+        assert_eq!(ends("Mexico\u{2019}s army"), 10);
+        assert_eq!(ends("Peña Nieto"), 5);
+        assert_eq!(ends("cartels' leaders"), 7);
+        assert_eq!(ends("rock'n'roll!"), 11);
+        assert_eq!(ends("2019"), 0);
+        assert_eq!(ends("ab12"), 2);
+        assert_eq!(ends("über-fast"), 5);
+    }
+
+    #[test]
+    fn words_are_lowercased_and_borrowed_when_already_lower() {
+        assert!(matches!(lower_word("cartel"), std::borrow::Cow::Borrowed("cartel")));
+        assert_eq!(lower_word("Sinaloa"), "sinaloa");
+        assert_eq!(lower_word("PEÑA"), "peña");
+        assert_eq!(lower_word("Mexico\u{2019}s"), "mexico's");
+    }
 }

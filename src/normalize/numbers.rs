@@ -667,19 +667,21 @@ const POSTFIX: &[(&str, Bound)] = &[
 fn tok_matches(t: &Token, w: &str) -> bool {
     match &t.tok {
         Tok::Word(x) => x == w,
-        Tok::Sym(c) => w.chars().count() == 1 && w.starts_with(*c),
+        Tok::Sym(c) => w.len() == c.len_utf8() && w.starts_with(*c),
         Tok::Num { .. } => false,
     }
 }
 
 /// The longest phrase of `table` starting at token `i`: its bound and how many tokens it spans.
 fn phrase_at(toks: &[Token], i: usize, table: &'static [(&'static str, Bound)]) -> Option<(Bound, usize)> {
-    let first = toks.get(i)?;
+    let mut buf = [0; 4];
+    let first = match &toks.get(i)?.tok {
+        Tok::Word(w) => w.as_ref(),
+        Tok::Sym(c) => c.encode_utf8(&mut buf),
+        Tok::Num { .. } => return None,
+    };
     let mut best: Option<(Bound, usize)> = None;
-    for (words, bound) in split_table(table) {
-        if !tok_matches(first, words[0]) {
-            continue;
-        }
+    for (words, bound) in phrases_by_first_word(table).get(first)? {
         let fits = words.iter().enumerate().skip(1).all(|(k, w)| toks.get(i + k).is_some_and(|t| tok_matches(t, w)));
         if fits && best.is_none_or(|(_, n)| words.len() > n) {
             best = Some((*bound, words.len()));
@@ -688,12 +690,22 @@ fn phrase_at(toks: &[Token], i: usize, table: &'static [(&'static str, Bound)]) 
     best
 }
 
-/// A phrase table split into words once.
-fn split_table(table: &'static [(&'static str, Bound)]) -> &'static [(Vec<&'static str>, Bound)] {
-    static HEDGE_WORDS: std::sync::OnceLock<Vec<(Vec<&'static str>, Bound)>> = std::sync::OnceLock::new();
-    static POSTFIX_WORDS: std::sync::OnceLock<Vec<(Vec<&'static str>, Bound)>> = std::sync::OnceLock::new();
+type PhraseIndex = std::collections::HashMap<&'static str, Vec<(Vec<&'static str>, Bound)>, foldhash::fast::FixedState>;
+
+/// A phrase table split into words once and indexed by its first word, since most tokens
+/// start no phrase and a phrase is tried only where its first word is.
+fn phrases_by_first_word(table: &'static [(&'static str, Bound)]) -> &'static PhraseIndex {
+    static HEDGE_WORDS: std::sync::OnceLock<PhraseIndex> = std::sync::OnceLock::new();
+    static POSTFIX_WORDS: std::sync::OnceLock<PhraseIndex> = std::sync::OnceLock::new();
     let cell = if std::ptr::eq(table, HEDGES) { &HEDGE_WORDS } else { &POSTFIX_WORDS };
-    cell.get_or_init(|| table.iter().map(|(p, b)| (p.split(' ').collect(), *b)).collect())
+    cell.get_or_init(|| {
+        let mut index = PhraseIndex::default();
+        for (phrase, bound) in table {
+            let words: Vec<&'static str> = phrase.split(' ').collect();
+            index.entry(words[0]).or_default().push((words, *bound));
+        }
+        index
+    })
 }
 
 fn word_at<'t>(toks: &'t [Token<'_>], i: usize) -> Option<&'t str> {
@@ -1272,8 +1284,8 @@ fn may_start(t: &Token) -> bool {
 }
 
 /// Every word a quantity may start with: number words, hedges, currencies, shares.
-fn start_words() -> &'static std::collections::HashSet<&'static str> {
-    static SET: std::sync::OnceLock<std::collections::HashSet<&'static str>> = std::sync::OnceLock::new();
+fn start_words() -> &'static super::WordSet {
+    static SET: std::sync::OnceLock<super::WordSet> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
         const WORDS: &[&str] = &[
             "zero", "nought", "naught", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -1285,7 +1297,7 @@ fn start_words() -> &'static std::collections::HashSet<&'static str> {
             "a", "an", "the", "several", "minus", "negative", "percent", "percents", "per", "majority", "most", "us", "c", "ca", "au", "nz",
             "hk", "usd", "eur", "gbp", "jpy", "cny", "rmb", "inr", "mxn", "cad", "aud", "chf", "sek", "btc", "xbt",
         ];
-        let mut set: std::collections::HashSet<&'static str> = WORDS.iter().copied().collect();
+        let mut set: super::WordSet = WORDS.iter().copied().collect();
         set.extend(HEDGES.iter().map(|(p, _)| p.split(' ').next().unwrap_or("")));
         set
     })
