@@ -52,32 +52,34 @@ pub fn extract(source: &Source, lexicon: &Lexicon) -> ClaimSheet {
     let sentences = sentences::split(text);
     // Each sentence normalized once on its own: its claims, whether it names a person, and
     // whether something happens to one in it (the best antecedent for a later pronoun).
-    let alone: Vec<Vec<crate::normalize::ClaimDraft>> = sentences
+    let mut alone: Vec<Vec<crate::normalize::ClaimDraft>> = sentences
         .iter()
         .map(|s| normalize(&StatementInput { quote: &text[s.start..s.end], note: s.note, published, context: None }, lexicon))
         .collect();
-    let persons: Vec<(bool, bool)> = sentences
+    // Whether something happens to a person in a sentence comes with its claims; whether it
+    // names one costs an alias pass, so it is asked only of sentences a pronoun reaches back to.
+    let patient: Vec<bool> = sentences
         .iter()
         .zip(&alone)
-        .map(|(s, claims)| {
-            if s.note {
-                return (false, false);
-            }
-            let patient = claims.iter().any(|c| c.key.params.contains_key("person") && lexicon.events.iter().any(|e| c.key.subject == e.id));
-            let named = patient || lexicon.mentions(&text[s.start..s.end]).iter().any(|m| matches!(m.target, Target::Entity(i) if lexicon.entities[i].kind == EntityKind::Person));
-            (named, patient)
-        })
+        .map(|(s, claims)| !s.note && claims.iter().any(|c| c.key.params.contains_key("person") && lexicon.events.iter().any(|e| c.key.subject == e.id)))
         .collect();
+    let mut names_person: Vec<Option<bool>> = vec![None; sentences.len()];
     let mut statements = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
         let quote = &text[sentence.start..sentence.end];
-        let mut claims_alone = alone[index].clone();
+        let mut claims_alone = std::mem::take(&mut alone[index]);
         let mut context = None;
         if leans_on_antecedent(quote) {
             // The antecedent: the nearest earlier body sentence where something happened to a
             // person, else the nearest that names one.
             let window: Vec<usize> = (index.saturating_sub(ANTECEDENT_REACH * 3)..index).rev().filter(|&j| !sentences[j].note).take(ANTECEDENT_REACH).collect();
-            let antecedent = window.iter().find(|&&j| persons[j].1).or_else(|| window.iter().find(|&&j| persons[j].0)).copied();
+            let antecedent = window.iter().copied().find(|&j| patient[j]).or_else(|| {
+                window.iter().copied().find(|&j| {
+                    *names_person[j].get_or_insert_with(|| {
+                        lexicon.mentions(&text[sentences[j].start..sentences[j].end]).iter().any(|m| matches!(m.target, Target::Entity(i) if lexicon.entities[i].kind == EntityKind::Person))
+                    })
+                })
+            });
             if let Some(j) = antecedent {
                 let c = Context { text: text[sentences[j].start..sentences[j].end].to_string(), start: sentences[j].start, end: sentences[j].end };
                 let with = normalize(&StatementInput { quote, note: sentence.note, published, context: Some(&c.text) }, lexicon);

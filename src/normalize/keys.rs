@@ -93,14 +93,16 @@ fn is_space(c: char) -> bool {
 }
 
 fn clean(w: &str) -> String {
-    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-').replace('\u{2019}', "'").to_string()
+    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-').replace('\u{2019}', "'")
 }
 
 /// Byte offset of `word` (a word or phrase) on word boundaries in ASCII-lowercased `text`.
 fn find_word(text: &str, word: &str) -> Option<usize> {
     let bytes = text.as_bytes();
     let mut from = 0;
-    while let Some(i) = text[from..].find(word) {
+    // memmem: `str::find` sets up a two-way searcher per call, and this runs for every cue
+    // word of every sentence.
+    while let Some(i) = memchr::memmem::find(&bytes[from..], word.as_bytes()) {
         let s = from + i;
         let e = s + word.len();
         let left = s == 0 || !bytes[s - 1].is_ascii_alphanumeric();
