@@ -149,7 +149,7 @@ pub fn compare(mut claims: Vec<Claim>, lexicon: &Lexicon, jobs: usize) -> Vec<Gr
     // Number the keys in a hash map of borrowed keys, then move every claim once into a group
     // sized in advance: a million claims are never moved twice nor reallocated. Groups are then
     // ordered by their rendered keys, so no hash order reaches the output.
-    let mut numbering: std::collections::HashMap<&Key, usize> = std::collections::HashMap::with_capacity(claims.len() / 4);
+    let mut numbering: std::collections::HashMap<&Key, usize, foldhash::fast::RandomState> = std::collections::HashMap::with_capacity_and_hasher(claims.len() / 4, Default::default());
     let group_of: Vec<usize> = claims
         .iter()
         .map(|c| {
