@@ -729,6 +729,38 @@ fn num_at(toks: &[Token], i: usize) -> Option<(f64, bool)> {
     }
 }
 
+/// Is the "one" at `i` a pronoun or part of an idiom rather than a count? "one of the sons",
+/// "the one you mentioned", "which one", "no one", "one another", "one cartel leader after
+/// another", "one by one", "one must ask"; but "one soldier was killed" counts one.
+fn one_is_pronoun(toks: &[Token], i: usize) -> bool {
+    const BEFORE: &[&str] = &["the", "this", "that", "which", "what", "each", "every", "any", "no", "some", "another", "such", "a", "last", "first", "next", "other", "big", "new", "old"];
+    const AFTER: &[&str] = &[
+        "of", "another", "by", "who", "whom", "whose", "that", "which", "you", "i", "we", "they", "he", "she", "it", "can", "could", "would",
+        "should", "must", "might", "may", "will", "shall", "does", "do", "did", "has", "had", "or", "and", "way", "day", "time", "thing",
+    ];
+    if i > 0 && word_at(toks, i - 1).is_some_and(|w| BEFORE.contains(&w)) {
+        return true;
+    }
+    match toks.get(i + 1).map(|t| &t.tok) {
+        Some(Tok::Word(w)) => AFTER.contains(&w.as_ref()) || currency_name(w).is_some() || (i + 2..i + 6).any(|k| word_at(toks, k) == Some("another")),
+        // "the only one.", "one, two": nothing after it to count.
+        _ => true,
+    }
+}
+
+/// Is token `i` part of a catalogue code, a run without spaces where digits follow letters
+/// directly ("J1149.5+6663", "LGA1156-2")?
+fn in_code(toks: &[Token], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && glued(toks, k) {
+        if matches!(toks[k].tok, Tok::Num { .. }) && matches!(toks[k - 1].tok, Tok::Word(_)) {
+            return true;
+        }
+        k -= 1;
+    }
+    false
+}
+
 fn glued(toks: &[Token], i: usize) -> bool {
     toks.get(i).is_some_and(|t| t.glued)
 }
@@ -1072,6 +1104,31 @@ fn atom_run(toks: &[Token], i: usize) -> (Vec<WordAtom>, usize) {
             j += 1;
             continue;
         }
+        // "two hundred & forty": an ampersand joins as "and" does.
+        if sym_at(toks, j) == Some('&') && !atoms.is_empty() && !after_and {
+            let next = word_at(toks, j + 1).and_then(atom);
+            if matches!((atoms.last().map(|a| a.atom), next), (Some(Atom::Hundred | Atom::Scale(_)), Some(Atom::Small(_) | Atom::Tens(_)))) {
+                after_and = true;
+                j += 1;
+                continue;
+            }
+        }
+        // "three million, two hundred": a comma after a scale goes on to the hundreds or a
+        // smaller scale, never to a bare unit ("one million, two years later").
+        if sym_at(toks, j) == Some(',') && !after_and {
+            if let Some(Atom::Scale(scale)) = atoms.last().map(|a| a.atom) {
+                let unit = matches!(word_at(toks, j + 1).and_then(atom), Some(Atom::Small(_) | Atom::Tens(_)));
+                let then = match word_at(toks, j + 2).and_then(atom) {
+                    Some(Atom::Hundred) => true,
+                    Some(Atom::Scale(s)) => s < scale,
+                    _ => false,
+                };
+                if unit && then {
+                    j += 1;
+                    continue;
+                }
+            }
+        }
         // A hyphen inside a number: "seventy-one", "fifty - two", "twenty-first", "one-half".
         if sym_at(toks, j) == Some('-') && !atoms.is_empty() {
             let next = word_at(toks, j + 1).and_then(atom);
@@ -1353,8 +1410,10 @@ fn mention_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMention, 
     if j > 1 && glued(toks, j) && glued(toks, j - 1) && num_at(toks, j).is_some() {
         let before = &toks[j - 2];
         let named = sym_at(toks, j - 1) == Some('-') && before.upper;
+        // "s-1", "fb−1", "km-2": a small power of a short unit, as in "4e14 s-1".
+        let unit_power = sym_at(toks, j - 1) == Some('-') && word_at(toks, j - 2).is_some_and(|w| w.len() <= 3 && !before.upper) && matches!(toks[j].tok, Tok::Num { .. }) && toks[j].end - toks[j].start == 1 && !(glued(toks, j + 1) && matches!(toks[j + 1].tok, Tok::Num { .. } | Tok::Word(_)));
         let divisor = sym_at(toks, j - 1) == Some('/') && matches!(before.tok, Tok::Num { .. }) && num_at(toks, j).is_some_and(|(d, _)| d == 0.0) && sym_at(toks, j + 1) != Some('/');
-        if named || divisor {
+        if named || unit_power || divisor || in_code(toks, j) {
             return None;
         }
     }
@@ -1403,8 +1462,7 @@ fn mention_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMention, 
             }
         }
     }
-    if unit == Unit::Count && f.words && f.value == 1.0 && bound.is_none() && currency.is_none() && word_at(toks, fig_tok) == Some("one") && word_at(toks, f.next).and_then(currency_name).is_none() {
-        // "one of the sons", "one cartel leader after another": a word, not a figure.
+    if unit == Unit::Count && f.words && f.value == 1.0 && bound.is_none() && currency.is_none() && word_at(toks, fig_tok) == Some("one") && one_is_pronoun(toks, fig_tok) {
         return None;
     }
 
@@ -1901,6 +1959,18 @@ mod tests {
         assert_eq!(one("over one hundred thousand deaths").lo, Some(100000.0));
         assert_eq!(one("six cartels").lo, Some(6.0));
         assert_eq!(one("fifty - two").lo, Some(52.0));
+        assert_eq!(one("three million, two hundred & forty").lo, Some(3_000_240.0));
+        assert_eq!(one("two thousand, five hundred soldiers").lo, Some(2500.0));
+        assert_eq!(find_quantities("one million, two years later").len(), 2);
+    }
+
+    #[test]
+    fn one_counts_unless_it_is_a_pronoun_or_an_idiom() {
+        assert_eq!(one("one soldier was killed").lo, Some(1.0));
+        assert_eq!(one("only one survived").lo, Some(1.0));
+        for phrase in ["one of the sons", "the one you mentioned", "Which one do you prefer?", "no one was hurt", "one cartel leader after another", "one by one", "one must ask"] {
+            assert!(find_quantities(phrase).is_empty(), "{phrase}");
+        }
     }
 
     #[test]
@@ -1952,6 +2022,9 @@ mod tests {
         assert!(find_quantities("1/0 is undefined").is_empty());
         assert_eq!(one("in mid-2019").lo, Some(2019.0));
         assert_eq!(find_quantities("a 5-2 vote").len(), 2);
+        assert!(find_quantities("cluster MACS J1149.5+6663").is_empty());
+        assert_eq!(find_quantities("oscillates at 4e14 s-1, or 1 fb\u{2212}1").len(), 2);
+        assert_eq!(one("a top-10 list").lo, Some(10.0));
     }
 
     #[test]
