@@ -1,10 +1,13 @@
-//! The benchmark: `cargo run --release --example bench [-- SIZE_MB ...]` (default 10).
+//! The benchmark: `cargo run --release --example bench [-- SIZE_MB ... [--claims MILLIONS ...]]`
+//! (default: 10 MB, 1 million claims).
 //!
 //! Generates a synthetic corpus of articles on the bundled topic (templated sentences with
 //! the lexicon's aliases, hedged figures, dates and glued endnotes; deterministic from a
 //! seed), then measures, on this machine: a plain read of the bytes, an aho-corasick pass
 //! over them with the lexicon's aliases (the ceiling), `scan`, and `extract` end to end on
-//! 1 and 2 threads, and `check` on 1 million synthetic claims. Prints a Markdown table.
+//! 1 and 2 threads, and `check` on millions of synthetic claims. Prints a Markdown table.
+//! Each corpus is also written as JSON Lines (`target/bench/corpus-N.jsonl`) for the
+//! streaming run that `scripts/bench.sh` times as a separate process.
 //! A benchmark, not a test: nothing here asserts a time.
 
 use std::io::Write;
@@ -102,8 +105,13 @@ fn on_threads<T: Send>(docs: &[String], threads: usize, work: impl Fn(&str) -> T
 }
 
 fn main() {
-    let sizes: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let split = args.iter().position(|a| a == "--claims").unwrap_or(args.len());
+    let numbers = |list: &[String]| -> Vec<usize> { list.iter().filter_map(|a| a.parse().ok()).collect() };
+    let sizes = numbers(&args[..split]);
     let sizes = if sizes.is_empty() { vec![10] } else { sizes };
+    let claim_millions = numbers(args.get(split + 1..).unwrap_or(&[]));
+    let claim_millions = if claim_millions.is_empty() { vec![1] } else { claim_millions };
     let lexicon = Lexicon::bundled();
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut aliases: Vec<String> = Vec::new();
@@ -132,6 +140,11 @@ fn main() {
             let mut f = std::io::BufWriter::new(std::fs::File::create(&file).expect("corpus file"));
             for d in &docs {
                 f.write_all(d.as_bytes()).expect("write");
+            }
+            let mut lines = std::io::BufWriter::new(std::fs::File::create(dir.join(format!("corpus-{mb}mb.jsonl"))).expect("corpus file"));
+            for (i, d) in docs.iter().enumerate() {
+                let line = serde_json::json!({"id": format!("doc-{i:06}"), "text": d, "published": "2025-01-01"});
+                writeln!(lines, "{line}").expect("write");
             }
         }
         let t = Instant::now();
@@ -174,42 +187,45 @@ fn main() {
         ));
     }
 
-    // check: group and judge 1 million claims over 50,000 keys.
-    let n = 1_000_000;
-    let synthetic_claims = || -> Vec<Claim> {
-        let mut rng = Rng(7);
-        (0..n)
-            .map(|i| {
-                // 50,000 keys, about 20 claims each, from 500 sources: a large claims repository.
-                let k = rng.below(50_000);
-                let key = Key::new(format!("measure-{}", k % 1000)).with("year", (2000 + k / 1000).to_string());
-                let v = 1000.0 + rng.below(100) as f64;
-                Claim {
-                    key,
-                    value: Value::Quantity(Quantity::exact(v, Unit::Count)),
-                    as_written: v.to_string(),
-                    source: format!("src-{}", rng.below(500)),
-                    quote: String::new(),
-                    start: i,
-                    end: i + 1,
-                    sheet: String::new(),
-                    line: 1,
-                    published: None,
-                    cites: Vec::new(),
-                    note: false,
-                }
-            })
-            .collect()
-    };
-    let mut timings = Vec::new();
-    let mut group_count = 0;
-    for jobs in [1, 2] {
-        let claims = synthetic_claims();
-        let t = Instant::now();
-        let groups = compare(claims, &lexicon, jobs);
-        timings.push(t.elapsed().as_secs_f64());
-        group_count = groups.len();
+    // check: group and judge millions of claims, about 20 to a key.
+    for millions in claim_millions {
+        let n = millions * 1_000_000;
+        let keys = n as u64 / 20;
+        let synthetic_claims = || -> Vec<Claim> {
+            let mut rng = Rng(7);
+            (0..n)
+                .map(|i| {
+                    // About 20 claims a key, from 500 sources: a large claims repository.
+                    let k = rng.below(keys);
+                    let key = Key::new(format!("measure-{}", k % 1000)).with("year", (2000 + k / 1000).to_string());
+                    let v = 1000.0 + rng.below(100) as f64;
+                    Claim {
+                        key,
+                        value: Value::Quantity(Quantity::exact(v, Unit::Count)),
+                        as_written: v.to_string(),
+                        source: format!("src-{}", rng.below(500)),
+                        quote: String::new(),
+                        start: i,
+                        end: i + 1,
+                        sheet: String::new(),
+                        line: 1,
+                        published: None,
+                        cites: Vec::new(),
+                        note: false,
+                    }
+                })
+                .collect()
+        };
+        let mut timings = Vec::new();
+        let mut group_count = 0;
+        for jobs in [1, 2] {
+            let claims = synthetic_claims();
+            let t = Instant::now();
+            let groups = compare(claims, &lexicon, jobs);
+            timings.push(t.elapsed().as_secs_f64());
+            group_count = groups.len();
+        }
+        out.push_str(&format!("\ncheck (compare) of {n} claims in {group_count} groups: {:.2} s / {:.2} s (1 / 2 threads); peak RSS so far {:.0} MB\n", timings[0], timings[1], peak_rss_mb()));
     }
-    out.push_str(&format!("\ncheck (compare) of {n} claims in {group_count} groups: {:.2} s / {:.2} s (1 / 2 threads); peak RSS {:.0} MB\n", timings[0], timings[1], peak_rss_mb()));
     print!("{out}");
 }

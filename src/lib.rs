@@ -222,13 +222,11 @@ pub fn extract_jsonl(input: impl std::io::BufRead, mut output: impl std::io::Wri
             let meta: source::SourceMeta = serde_json::from_value(doc).map_err(|e| Error::invalid(Path::new(name), &place, format!("{e}")))?;
             sources.push(source::Source { meta, path: PathBuf::from(name), text });
         }
-        let corpus = Corpus { sources };
-        let sheets = extract_corpus(&corpus, lexicon, jobs);
-        for sheet in &sheets {
+        let extracted = parallel::map_in_order(sources, jobs, |source| extract::extract_with_claims(&source, lexicon));
+        for (sheet, drafts) in &extracted {
             docs += 1;
-            for st in &sheet.statements {
-                let input = StatementInput { quote: &st.quote, note: st.note, published: sheet.source.published, context: st.context.as_ref().map(|c| c.text.as_str()) };
-                for draft in normalize(&input, lexicon) {
+            for (st, drafts) in sheet.statements.iter().zip(drafts) {
+                for draft in drafts {
                     writeln!(output, "{}", claim_line(&sheet.source, st, &draft)).map_err(write_err)?;
                     claims += 1;
                 }

@@ -47,6 +47,12 @@ pub struct Context {
 const ANTECEDENT_REACH: usize = 4;
 
 pub fn extract(source: &Source, lexicon: &Lexicon) -> ClaimSheet {
+    extract_with_claims(source, lexicon).0
+}
+
+/// The claim sheet and, for each statement, the claims it makes: what normalizing the sheet
+/// would give, without normalizing it a second time.
+pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, Vec<Vec<crate::normalize::ClaimDraft>>) {
     let text = &source.text;
     let published = source.meta.published;
     let sentences = sentences::split(text);
@@ -65,6 +71,7 @@ pub fn extract(source: &Source, lexicon: &Lexicon) -> ClaimSheet {
         .collect();
     let mut names_person: Vec<Option<bool>> = vec![None; sentences.len()];
     let mut statements = Vec::new();
+    let mut claims = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
         let quote = &text[sentence.start..sentence.end];
         let mut claims_alone = std::mem::take(&mut alone[index]);
@@ -93,8 +100,9 @@ pub fn extract(source: &Source, lexicon: &Lexicon) -> ClaimSheet {
             continue;
         }
         statements.push(Statement { quote: quote.to_string(), start: sentence.start, end: sentence.end, note: sentence.note, context });
+        claims.push(claims_alone);
     }
-    ClaimSheet { source: source.meta.clone(), text: None, statements }
+    (ClaimSheet { source: source.meta.clone(), text: None, statements }, claims)
 }
 
 /// Does the sentence hold a pronoun or a role noun that may stand for an earlier person?
