@@ -146,18 +146,12 @@ pub fn compare(mut claims: Vec<Claim>, lexicon: &Lexicon, jobs: usize) -> Vec<Gr
     for c in claims.iter_mut().filter(|c| unscoped_count(c)) {
         c.key = c.key.clone().with("stated-by", c.source.clone());
     }
-    // Number the keys in a hash map of borrowed keys, then move every claim once into a group
-    // sized in advance: a million claims are never moved twice nor reallocated. Groups are then
-    // ordered by their rendered keys, so no hash order reaches the output.
-    let mut numbering: std::collections::HashMap<&Key, usize, foldhash::fast::RandomState> = std::collections::HashMap::with_capacity_and_hasher(claims.len() / 4, Default::default());
-    let group_of: Vec<usize> = claims
-        .iter()
-        .map(|c| {
-            let next = numbering.len();
-            *numbering.entry(&c.key).or_insert(next)
-        })
-        .collect();
-    let mut sizes = vec![0; numbering.len()];
+    // Number the keys, then move every claim once into a group sized in advance: a million
+    // claims are never moved twice nor reallocated. Keys are hashed on `jobs` threads, and
+    // each thread numbers the keys of its own share of hashes. Groups are then ordered by
+    // their rendered keys, so neither hash order nor shares reach the output.
+    let (group_of, group_count) = number_keys(&claims, jobs);
+    let mut sizes = vec![0; group_count];
     for &g in &group_of {
         sizes[g] += 1;
     }
@@ -168,6 +162,56 @@ pub fn compare(mut claims: Vec<Claim>, lexicon: &Lexicon, jobs: usize) -> Vec<Gr
     let mut keyed: Vec<(String, Group)> = crate::parallel::map_in_order(grouped, jobs, |claims| (claims[0].key.to_string(), judge(claims, lexicon)));
     keyed.sort_unstable_by(|(ka, a), (kb, b)| a.verdict.cmp(&b.verdict).then_with(|| ka.cmp(kb)));
     keyed.into_iter().map(|(_, g)| g).collect()
+}
+
+/// A key with its hash computed once, so a thread can pick its share of keys by hash and
+/// look them up without hashing them again.
+struct HashedKey<'a> {
+    hash: u64,
+    key: &'a Key,
+}
+
+impl std::hash::Hash for HashedKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_u64(self.hash);
+    }
+}
+
+impl PartialEq for HashedKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.hash == other.hash && self.key == other.key
+    }
+}
+
+impl Eq for HashedKey<'_> {}
+
+/// Each claim's group number, and how many groups: equal keys, equal numbers.
+fn number_keys(claims: &[Claim], jobs: usize) -> (Vec<usize>, usize) {
+    use std::hash::BuildHasher;
+    const CHUNK: usize = 1 << 14;
+    let state = foldhash::fast::RandomState::default();
+    let hashes: Vec<u64> = crate::parallel::map_in_order(claims.chunks(CHUNK).collect(), jobs, |chunk| chunk.iter().map(|c| state.hash_one(&c.key)).collect::<Vec<u64>>()).concat();
+    let shares = jobs.max(1) as u64;
+    let local: Vec<(Vec<usize>, usize)> = crate::parallel::map_in_order((0..shares).collect(), jobs, |share| {
+        let mut numbering: std::collections::HashMap<HashedKey, usize, foldhash::fast::FixedState> = Default::default();
+        let mut numbers = Vec::new();
+        for (c, &hash) in claims.iter().zip(&hashes).filter(|(_, h)| *h % shares == share) {
+            let next = numbering.len();
+            numbers.push(*numbering.entry(HashedKey { hash, key: &c.key }).or_insert(next));
+        }
+        (numbers, numbering.len())
+    });
+    let offsets: Vec<usize> = local.iter().scan(0, |total, (_, count)| Some(std::mem::replace(total, *total + count))).collect();
+    let mut cursors = vec![0; local.len()];
+    let group_of = hashes
+        .iter()
+        .map(|h| {
+            let share = (h % shares) as usize;
+            cursors[share] += 1;
+            offsets[share] + local[share].0[cursors[share] - 1]
+        })
+        .collect();
+    (group_of, local.iter().map(|(_, count)| count).sum())
 }
 
 /// Two sources conflict when none of the values one gives can hold with any the other gives;
