@@ -71,6 +71,17 @@ impl<'a> Parsed<'a> {
         out
     }
 
+    /// Is the word at `byte` negated by one of the two words before it? "No" that ends a
+    /// clause ("No: prosecutors cleared him", "No, he was released") answers a question and
+    /// negates nothing after it.
+    fn negated_before(&self, byte: usize) -> bool {
+        self.lower[..byte].split(is_space).filter(|w| !w.is_empty()).rev().take(2).any(|raw| {
+            let w = clean(raw);
+            let interjection = w == "no" && raw.ends_with([',', ':', ';', '.', '!']);
+            (NEGATION.contains(&w.as_str()) || w.ends_with("n't")) && !interjection
+        })
+    }
+
     fn words_after(&self, byte: usize, n: usize) -> Vec<String> {
         self.lower[byte..].split(is_space).filter(|w| !w.is_empty()).take(n).map(clean).collect()
     }
@@ -119,6 +130,10 @@ pub fn claims(statement: &StatementInput<'_>, lexicon: &Lexicon) -> Vec<ClaimDra
     // Every claim hangs on something the lexicon knows: without a mention there is nothing
     // to read, and the sentence costs one alias pass.
     let text = readable(statement.quote, statement.note);
+    // A question asks rather than states ("Was he charged in Mexico?").
+    if text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\u{201d}' | '\'' | '\u{2019}' | ')' | '*')).ends_with('?') {
+        return Vec::new();
+    }
     let mentions = lexicon.mentions(&text);
     if mentions.is_empty() {
         return Vec::new();
@@ -500,7 +515,7 @@ fn event_claims(s: &Parsed<'_>, statement: &StatementInput<'_>, lexicon: &Lexico
         let before2 = s.words_before(m.start, 2);
         let before3 = s.words_before(m.start, 3);
         let failed_after = s.words_after(m.end, 4).iter().any(|w| ATTEMPT.contains(&w.as_str()) || w == "failed");
-        let void = failed_after || before2.iter().any(|w| NEGATION.contains(&w.as_str()) || w.ends_with("n't") || ATTEMPT.contains(&w.as_str()));
+        let void = failed_after || s.negated_before(m.start) || before2.iter().any(|w| ATTEMPT.contains(&w.as_str()));
         let brief = before2.iter().any(|w| BRIEF.contains(&w.as_str()));
         let mut intended = before2.last().is_some_and(|w| w == "to" || w == "be") || before3.first().is_some_and(|w| w == "be") && before3.get(1).is_some_and(|w| w.ends_with("ly"));
         let passive = before3.iter().any(|w| PASSIVE.contains(&w.as_str()));
