@@ -256,7 +256,20 @@ fn change_direction(s: &Parsed<'_>, q: &QuantityMention) -> Option<bool> {
     let after_end = s.word_starts.get(s.word(q.end) + 8).copied().unwrap_or(s.text.len());
     let before = &s.lower[before_start..q.start];
     let after = &s.lower[q.end.min(after_end)..after_end];
-    let has = |text: &str, cues: &[&str]| cues.iter().any(|w| find_word(text, w).is_some());
+    // "made up about two thirds of all killings": a part of a whole, not a rise.
+    let has = |text: &str, cues: &[&str]| {
+        cues.iter().any(|w| {
+            let mut from = 0;
+            while let Some(at) = find_word(&text[from..], w) {
+                let composition = *w == "up" && ["made", "make", "makes", "making"].iter().any(|v| text[..from + at].trim_end().ends_with(v));
+                if !composition {
+                    return true;
+                }
+                from += at + w.len();
+            }
+            false
+        })
+    };
     if has(before, CHANGE_DOWN) || has(after, CHANGE_DOWN) || has(after, COMPARATIVE_DOWN) {
         return Some(false);
     }
@@ -331,6 +344,21 @@ fn local_place(s: &Parsed<'_>, q: &QuantityMention, lexicon: &Lexicon) -> Option
         .map(|(i, _)| lexicon.entities[i].id.clone())
 }
 
+/// The year of a figure followed by "a year earlier" ("the year before", "the previous
+/// year"): one before the year the sentence states, if it states one.
+fn year_before_the_stated_one(s: &Parsed<'_>, end: usize) -> Option<i32> {
+    const EARLIER: &[&str] = &["a year earlier", "a year before", "one year earlier", "the year before", "the previous year", "the prior year", "the preceding year"];
+    let near_end = s.word_starts.get(s.word(end) + 5).copied().unwrap_or(s.text.len()).max(end);
+    let after = &s.lower[end..near_end];
+    if !EARLIER.iter().any(|p| find_word(after, p).is_some()) {
+        return None;
+    }
+    s.dates.iter().find_map(|d| match d.value {
+        DateValue::On(r) if r.precision == Precision::Year && d.end <= end => Some(r.from.0 - 1),
+        _ => None,
+    })
+}
+
 /// The time scope of a figure: parameters for its key.
 fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon, event_dates: &[usize]) -> BTreeMap<String, String> {
     let mut scope = BTreeMap::new();
@@ -362,10 +390,17 @@ fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon, event
             [", and", ", but", ", while", "; ", ", whereas"].iter().any(|j| between.contains(j))
         }
     };
+    // "(2022: 31,062)": a date before a colon labels the figure after it, not one before it.
+    let labels_a_later_figure = |d: &DateMention| d.start >= end && s.text[d.end..].trim_start().starts_with(':');
+    // "29,675 in 2023, down from 31,062 a year earlier": the year before the sentence's year.
+    if let Some(year) = year_before_the_stated_one(s, end) {
+        scope.insert("year".into(), year.to_string());
+        return scope;
+    }
     let nearest_date = s
         .dates
         .iter()
-        .filter(|d| !event_dates.contains(&d.start) && !earlier_clause(d) && !baseline(d))
+        .filter(|d| !event_dates.contains(&d.start) && !earlier_clause(d) && !baseline(d) && !labels_a_later_figure(d))
         // A date after the figure ("more than 200 in 2020") binds tighter than one before it.
         .map(|d| (if d.start >= end { s.gap(end, d.start) } else { s.gap(d.end, start) + 2 }, d))
         .filter(|(gap, d)| *gap <= 8 || *gap <= 12 && d.start >= end && same_clause(d))
@@ -518,6 +553,8 @@ fn event_claims(s: &Parsed<'_>, statement: &StatementInput<'_>, lexicon: &Lexico
         let void = failed_after || s.negated_before(m.start) || before2.iter().any(|w| ATTEMPT.contains(&w.as_str()));
         let brief = before2.iter().any(|w| BRIEF.contains(&w.as_str()));
         let mut intended = before2.last().is_some_and(|w| w == "to" || w == "be") || before3.first().is_some_and(|w| w == "be") && before3.get(1).is_some_and(|w| w.ends_with("ly"));
+        // "a reward for information leading to his capture": sought, not done.
+        intended |= s.words_before(m.start, 4).windows(2).any(|w| w[0] == "leading" && w[1] == "to");
         let passive = before3.iter().any(|w| PASSIVE.contains(&w.as_str()));
         let patient_kind = lexicon.events[event].patient;
         let mut patients = find_patients(s, lexicon, m, patient_kind, passive || lexicon.events[event].intransitive);
