@@ -204,9 +204,14 @@ fn quantity_claims(s: &Parsed<'_>, lexicon: &Lexicon, event_dates: &[usize], out
         if s.words_after(q.end, 1).first().is_some_and(|w| TIME_UNITS.contains(&w.as_str())) {
             continue;
         }
+        // A lone "one" ("by one count, about 140,000 of the homicides…") is too often a
+        // determiner to be the figure a measure is counted by.
+        if s.text[q.start..q.end].eq_ignore_ascii_case("one") {
+            continue;
+        }
         let change = matches!(q.value.unit, Unit::Percent | Unit::Ratio) && change_direction(s, q).is_some();
         let Some(measure) = pick_measure(s, q, &measures, change) else { continue };
-        let measure = narrowest(lexicon, measure, &measures);
+        let measure = narrowest(s, q, lexicon, measure, &measures);
         let m = &lexicon.measures[measure];
         let declared = match m.unit {
             MeasureUnit::Count => Unit::Count,
@@ -281,8 +286,11 @@ fn change_direction(s: &Parsed<'_>, q: &QuantityMention) -> Option<bool> {
 
 fn pick_measure(s: &Parsed<'_>, q: &QuantityMention, measures: &[(usize, &Mention)], change: bool) -> Option<usize> {
     let after = measures.iter().filter(|(_, m)| m.start >= q.end && s.gap(q.end, m.start) <= 6).min_by_key(|(_, m)| m.start);
-    if let Some((i, _)) = after {
-        return Some(*i);
+    if let Some((i, m)) = after {
+        // "108,000 people lost their lives to overdoses": a cause right after a general
+        // phrase of dying names the measure.
+        let cause = measures.iter().filter(|(_, c)| c.start >= m.end && s.gap(m.end, c.start) <= 1).find(|(_, c)| s.words_before(c.start, 1).first().is_some_and(|w| matches!(w.as_str(), "to" | "from" | "of")));
+        return Some(cause.map_or(*i, |(c, _)| *c));
     }
     // "two million pills": a figure with a noun of its own does not take a measure from before.
     let own_noun = s.text[q.end..].starts_with(' ') && s.words_after(q.end, 1).first().is_some_and(|w| {
@@ -330,10 +338,19 @@ fn narrowing_noun(s: &Parsed<'_>, q: &QuantityMention, measures: &[(usize, &Ment
 const NARROWING_EXEMPT: &[&str] = &["year", "years", "month", "months", "week", "weeks", "day", "days", "annually", "decade", "recorded", "registered", "reported", "documented", "estimated", "total", "more", "additional", "new", "such", "u.s", "mexican", "american"];
 
 /// When a statement names a measure and a narrower one (homicides, gun homicides), the
-/// figure belongs to the narrower.
-fn narrowest(lexicon: &Lexicon, chosen: usize, measures: &[(usize, &Mention)]) -> usize {
+/// figure belongs to the narrower, unless another figure stands nearer to it ("107,000
+/// overdose deaths, 71,000 of them from fentanyl": the 71,000 is fentanyl's).
+fn narrowest(s: &Parsed<'_>, q: &QuantityMention, lexicon: &Lexicon, chosen: usize, measures: &[(usize, &Mention)]) -> usize {
     let id = &lexicon.measures[chosen].id;
-    measures.iter().map(|(i, _)| *i).find(|&i| lexicon.measures[i].within.as_deref() == Some(id.as_str())).unwrap_or(chosen)
+    let distance = |a: (usize, usize), b: &Mention| if a.0 >= b.end { s.gap(b.end, a.0) } else { s.gap(a.1, b.start) };
+    measures
+        .iter()
+        .filter(|(i, _)| lexicon.measures[*i].within.as_deref() == Some(id.as_str()))
+        .find(|(_, narrower)| {
+            let mine = distance((q.start, q.end), narrower);
+            !s.quantities.iter().any(|other| other.start != q.start && distance((other.start, other.end), narrower) < mine)
+        })
+        .map_or(chosen, |(i, _)| *i)
 }
 
 /// A city or region the figure is about ("homicides in Culiacán"); countries are not a scope.

@@ -730,10 +730,10 @@ fn num_at(toks: &[Token], i: usize) -> Option<(f64, bool)> {
 }
 
 /// Is the "one" at `i` a pronoun or part of an idiom rather than a count? "one of the sons",
-/// "the one you mentioned", "which one", "no one", "one another", "one cartel leader after
-/// another", "one by one", "one must ask"; but "one soldier was killed" counts one.
+/// "the one you mentioned", "which one", "no one", "by one count", "one another", "one cartel
+/// leader after another", "one by one", "one must ask"; but "one soldier was killed" counts one.
 fn one_is_pronoun(toks: &[Token], i: usize) -> bool {
-    const BEFORE: &[&str] = &["the", "this", "that", "which", "what", "each", "every", "any", "no", "some", "another", "such", "a", "last", "first", "next", "other", "big", "new", "old"];
+    const BEFORE: &[&str] = &["the", "this", "that", "which", "what", "each", "every", "any", "no", "some", "another", "such", "a", "by", "last", "first", "next", "other", "big", "new", "old"];
     const AFTER: &[&str] = &[
         "of", "another", "by", "who", "whom", "whose", "that", "which", "you", "i", "we", "they", "he", "she", "it", "can", "could", "would",
         "should", "must", "might", "may", "will", "shall", "does", "do", "did", "has", "had", "or", "and", "way", "day", "time", "thing",
@@ -1968,7 +1968,7 @@ mod tests {
     fn one_counts_unless_it_is_a_pronoun_or_an_idiom() {
         assert_eq!(one("one soldier was killed").lo, Some(1.0));
         assert_eq!(one("only one survived").lo, Some(1.0));
-        for phrase in ["one of the sons", "the one you mentioned", "Which one do you prefer?", "no one was hurt", "one cartel leader after another", "one by one", "one must ask"] {
+        for phrase in ["one of the sons", "by one count", "the one you mentioned", "Which one do you prefer?", "no one was hurt", "one cartel leader after another", "one by one", "one must ask"] {
             assert!(find_quantities(phrase).is_empty(), "{phrase}");
         }
     }
