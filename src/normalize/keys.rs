@@ -700,6 +700,14 @@ fn find_patients(s: &Parsed<'_>, lexicon: &Lexicon, trigger: &Mention, kind: Ent
     let after: Vec<&(usize, &Mention)> = candidates.iter().filter(|(_, m)| m.start >= trigger.end).collect();
     let colon_before = s.text[..trigger.start].contains(':') && before.last().is_some_and(|(_, m)| s.text[m.end..trigger.start].contains(':'));
     if passive || colon_before {
+        // "Caro Quintero, wanted for the murder of Camarena, was arrested": a person inside an
+        // aside set off by commas is not the subject; the person before the aside is.
+        let aside_subject = before.last().filter(|(_, m)| s.text[m.end..trigger.start].contains(',')).and_then(|(_, inner)| {
+            before.iter().rev().skip(1).find(|(_, outer)| s.text[outer.end..inner.start].trim_start().starts_with(',') && s.gap(outer.end, trigger.start) <= 25)
+        });
+        if let Some(&&(i, _)) = aside_subject {
+            return vec![i];
+        }
         if let Some(&&(i, m)) = before.last().filter(|(_, m)| s.gap(m.end, trigger.start) <= 15) {
             let mut found = vec![i];
             // "X and Y were taken": co-patients joined by "and".
