@@ -1645,6 +1645,7 @@ pub fn find_dates(text: &str, published: Option<PartialDate>) -> Vec<DateMention
     let memo = std::cell::RefCell::new(vec![None; t.len()]);
     let cx = Cx { text, t, reference: published, memo };
     let mut out = Vec::new();
+    let mut yearless = Vec::new();
     let mut i = 0;
     while i < cx.t.len() {
         if let Some((value, next, relative)) = cx.span_at(i) {
@@ -1654,13 +1655,40 @@ pub fn find_dates(text: &str, published: Option<PartialDate>) -> Vec<DateMention
             continue;
         }
         if let Some(h) = cx.date_at(i) {
+            if let Some(month_day) = h.yearless {
+                yearless.push((out.len(), month_day));
+            }
             out.push(DateMention { start: cx.t[i].start, end: cx.t[h.next - 1].end, value: DateValue::On(h.range), relative: h.relative });
             i = h.next;
             continue;
         }
         i += 1;
     }
+    anchor_yearless(text, &mut out, &yearless);
     out
+}
+
+/// "2021 — The framework is unveiled on October 8": a month and day without a year take the
+/// one year stated before them on the same line (a chronology's, a sentence's), not the
+/// publication's.
+fn anchor_yearless(text: &str, out: &mut [DateMention], yearless: &[(usize, (u32, Option<u32>))]) {
+    for &(k, (month, day)) in yearless {
+        let at = out[k].start;
+        let mut years = out[..k].iter().filter(|d| !d.relative && !text[d.end..at].contains('\n')).filter_map(|d| match d.value {
+            DateValue::On(r) if r.from.0 == r.to.0 => Some(r.from.0),
+            _ => None,
+        });
+        let Some(year) = years.next() else { continue };
+        if years.any(|y| y != year) {
+            continue;
+        }
+        let anchored = match day {
+            Some(d) if valid(year, month, d) => DayRange::day((year, month, d)),
+            Some(_) => continue,
+            None => DayRange::month(year, month),
+        };
+        out[k] = DateMention { value: DateValue::On(anchored), relative: false, ..out[k] };
+    }
 }
 
 #[cfg(test)]
@@ -1701,6 +1729,15 @@ mod tests {
         assert_eq!(ranges("in the 21st century", "2025"), [r("2000-01-01", "2099-12-31")]);
         assert_eq!(ranges("2019 Q3", "2025"), [r("2019-07-01", "2019-09-30")]);
         assert_eq!(ranges("in nineteen ninety six", "2025"), [r("1996-01-01", "1996-12-31")]);
+    }
+
+    #[test]
+    fn a_month_and_day_take_the_year_stated_before_them_on_the_line() {
+        assert_eq!(ranges("2021 \u{2014} The framework is unveiled on October 8.", "2025-01-12"), [r("2021-01-01", "2021-12-31"), r("2021-10-08", "2021-10-08")]);
+        assert_eq!(ranges("In 2019 he was arrested on March 3.", "2025-01-12"), [r("2019-01-01", "2019-12-31"), r("2019-03-03", "2019-03-03")]);
+        // Two years before it, or a year on another line: the publication decides.
+        assert_eq!(ranges("From 2018 to 2019, and on March 3", "2025-01-12").last(), Some(&r("2024-03-03", "2024-03-03")));
+        assert_eq!(ranges("2021\nOn October 8", "2025-01-12").last(), Some(&r("2024-10-08", "2024-10-08")));
     }
 
     #[test]

@@ -864,12 +864,18 @@ fn assign_dates<'d>(s: &'d Parsed<'_>, frames: &[EventFrame]) -> Vec<(usize, &'d
             out.push((i, d));
         }
     }
-    // One date per trigger: the nearest wins, so a second, farther date cannot contradict it.
+    // One date per trigger: the nearest wins, so a second, farther date cannot contradict it;
+    // but a date inside another is the same one said more precisely ("2024 — sworn in on
+    // Oct. 2"), and the more precise wins.
+    let within = |inner: &DateMention, outer: &DateMention| match (inner.value, outer.value) {
+        (DateValue::On(a), DateValue::On(b)) => b.from <= a.from && a.to <= b.to && a != b,
+        _ => false,
+    };
     let mut best: BTreeMap<usize, (usize, &DateMention)> = BTreeMap::new();
     for (i, d) in out {
         let f = &frames[i];
         let distance = if d.start >= f.end { s.gap(f.end, d.start) } else { s.gap(d.end, f.start) };
-        if best.get(&i).is_none_or(|(gap, _)| distance < *gap) {
+        if best.get(&i).is_none_or(|(gap, old)| within(d, old) || distance < *gap && !within(old, d)) {
             best.insert(i, (distance, d));
         }
     }
