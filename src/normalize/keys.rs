@@ -164,8 +164,14 @@ pub fn claims(statement: &StatementInput<'_>, lexicon: &Lexicon) -> Vec<ClaimDra
 // ---------------------------------------------------------------------------------------------
 // Quantities
 
-const CHANGE_UP: &[&str] = &["increase", "increased", "increases", "rise", "rose", "risen", "jump", "jumped", "surge", "surged", "growth", "grew", "higher than", "that of", "up"];
-const CHANGE_DOWN: &[&str] = &["decline", "declined", "drop", "dropped", "fell", "fall", "decrease", "decreased", "reduction", "lower than", "down"];
+const CHANGE_UP: &[&str] = &[
+    "increase", "increased", "increases", "rise", "rose", "risen", "rising", "jump", "jumped", "surge", "surged", "growth", "grew",
+    "climb", "climbed", "climbing", "soared", "spiked", "higher than", "that of", "up",
+];
+const CHANGE_DOWN: &[&str] = &[
+    "decline", "declined", "declining", "drop", "dropped", "fell", "fall", "falling", "decrease", "decreased", "reduction", "plunged",
+    "plummeted", "dipped", "slid", "shrank", "lower than", "down",
+];
 /// Words that may follow a figure without being its noun.
 const FUNCTION_WORDS: &[&str] = &[
     "of", "in", "to", "for", "and", "or", "the", "a", "an", "were", "was", "is", "are", "per", "by", "from", "on", "at",
@@ -285,7 +291,12 @@ fn change_direction(s: &Parsed<'_>, q: &QuantityMention) -> Option<bool> {
 }
 
 fn pick_measure(s: &Parsed<'_>, q: &QuantityMention, measures: &[(usize, &Mention)], change: bool) -> Option<usize> {
-    let after = measures.iter().filter(|(_, m)| m.start >= q.end && s.gap(q.end, m.start) <= 6).min_by_key(|(_, m)| m.start);
+    // The measure after a figure, in the same clause ("declined 24 percent in 2024, while
+    // the murder rate…" is not the murder rate's); a rate's own noun ("29 per 100,000
+    // inhabitants") is its denominator, not its measure.
+    let same_clause = |m: &Mention| ![", while", ", and", ", but", ", whereas", ";"].iter().any(|j| s.lower[q.end..m.start].contains(j));
+    let denominator = |m: &Mention| q.value.unit == Unit::Rate && s.gap(q.end, m.start) == 0;
+    let after = measures.iter().filter(|(_, m)| m.start >= q.end && s.gap(q.end, m.start) <= 6 && same_clause(m) && !denominator(m)).min_by_key(|(_, m)| m.start);
     if let Some((i, m)) = after {
         // "108,000 people lost their lives to overdoses": a cause right after a general
         // phrase of dying names the measure.
@@ -306,7 +317,11 @@ fn pick_measure(s: &Parsed<'_>, q: &QuantityMention, measures: &[(usize, &Mentio
         return Some(*i);
     }
     // "Overdose deaths fell 27 percent in 2024, to about 80,000": the subject rose or fell to it.
-    let led_in = s.words_before(q.start, 2).iter().any(|w| matches!(w.as_str(), "to" | "at" | "reached" | "totaled" | "totalled" | "hit" | "topped"));
+    // "…to a record 34,690": words that only qualify the figure may stand between.
+    let qualifiers = ["a", "an", "the", "record", "new", "all-time", "some", "about"];
+    let led_in = s.words_before(q.start, 5).iter().rev().filter(|w| !qualifiers.contains(&w.as_str())).take(2).any(|w| {
+        matches!(w.as_str(), "to" | "at" | "reached" | "reaching" | "totaled" | "totalled" | "totaling" | "hit" | "topped")
+    });
     if led_in {
         if let Some((i, _)) = measures.iter().filter(|(_, m)| m.end <= q.start).max_by_key(|(_, m)| m.end) {
             return Some(*i);
