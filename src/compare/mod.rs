@@ -140,10 +140,18 @@ fn unscoped_count(c: &Claim) -> bool {
         && !c.key.params.keys().any(|k| SCOPES.contains(&k.as_str()))
 }
 
+/// A share that names no place ("40% of homicides go unreported", "10 percent of homicides are
+/// solved") is of a predicate concord does not key: two such shares need not be of the same
+/// thing. It too is compared with its own source only.
+fn unplaced_share(c: &Claim) -> bool {
+    let (name, value) = crate::normalize::keys::UNNAMED_PREDICATE;
+    c.key.params.get(name).is_some_and(|v| v == value)
+}
+
 /// Groups claims by key and judges the groups on up to `jobs` threads; the same groups in the
 /// same order for any number, since they are ordered by verdict and rendered key, which is unique.
 pub fn compare(mut claims: Vec<Claim>, lexicon: &Lexicon, jobs: usize) -> Vec<Group> {
-    for c in claims.iter_mut().filter(|c| unscoped_count(c)) {
+    for c in claims.iter_mut().filter(|c| unscoped_count(c) || unplaced_share(c)) {
         c.key = c.key.clone().with("stated-by", c.source.clone());
     }
     // Number the keys, then move every claim once into a group sized in advance: a million

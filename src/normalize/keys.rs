@@ -251,6 +251,12 @@ fn quantity_claims(s: &Parsed<'_>, lexicon: &Lexicon, event_dates: &[usize], out
         if let Some(place) = local_place(s, q, lexicon) {
             key = key.with("in", place);
         }
+        // "74 percent of the guns … come from the United States" says of what it is a share
+        // by naming a place; "40% of homicides go unreported" names a predicate concord does
+        // not key, and is compared with its own source only (see compare).
+        if key.subject.ends_with(".share") && !share_names_a_place(s, q, lexicon) {
+            key = key.with(UNNAMED_PREDICATE.0, UNNAMED_PREDICATE.1);
+        }
         // "12 soldiers were killed": the figure counts soldiers, not all the killed; the noun
         // between the figure and the measure narrows the key.
         if let Some(of) = (!change && value.unit == Unit::Count).then(|| narrowing_noun(s, q, &measures)).flatten() {
@@ -366,6 +372,25 @@ fn narrowest(s: &Parsed<'_>, q: &QuantityMention, lexicon: &Lexicon, chosen: usi
             !s.quantities.iter().any(|other| other.start != q.start && distance((other.start, other.end), narrower) < mine)
         })
         .map_or(chosen, |(i, _)| *i)
+}
+
+/// The key parameter of a share whose clause names no place.
+pub const UNNAMED_PREDICATE: (&str, &str) = ("predicate", "unnamed");
+
+/// Does the clause of a share name a place ("74 percent of the illegal guns in Mexico come
+/// from the United States")? The figure's own clause after it, or a label before a colon.
+fn share_names_a_place(s: &Parsed<'_>, q: &QuantityMention, lexicon: &Lexicon) -> bool {
+    let rest = &s.lower[q.end..];
+    let clause_end = [";", "\u{2014}", "\u{2013}", " (", ", which", ", where", ", while", ", and", ", but"]
+        .iter()
+        .filter_map(|b| rest.find(b))
+        .min()
+        .map_or(s.text.len(), |at| q.end + at);
+    // "Share of traced crime guns bought in the U.S.: about seven in ten": a label before a
+    // colon states the clause the figure completes.
+    let label_start = s.text[..q.start].trim_end().strip_suffix(':').map(|label| label.rfind(['\n', ';']).map_or(0, |at| at + 1));
+    s.entity_mentions(lexicon, &[EntityKind::Country, EntityKind::Place])
+        .any(|(_, m)| m.start >= q.end && m.end <= clause_end || label_start.is_some_and(|from| m.start >= from && m.end <= q.start))
 }
 
 /// A city or region the figure is about ("homicides in Culiacán"); countries are not a scope.
