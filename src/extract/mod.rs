@@ -3,7 +3,8 @@
 //!
 //! A sentence is kept when normalizing it yields a claim: it mentions something the lexicon
 //! knows together with a value. A sentence that leans on a pronoun ("He was returned…")
-//! carries its antecedent as `context`, so the sheet normalizes the same way on its own.
+//! carries its antecedent as `context`, and a table row its header, so the sheet normalizes
+//! the same way on its own.
 
 pub mod sentences;
 
@@ -31,7 +32,8 @@ pub struct Statement {
     /// A citation (endnote or reference), where only a quoted title states anything.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub note: bool,
-    /// The earlier sentence a pronoun in the quote refers back to.
+    /// The earlier sentence a pronoun in the quote refers back to, or the header row of the
+    /// table the quote is a row of.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context: Option<Context>,
 }
@@ -76,7 +78,10 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
         let quote = &text[sentence.start..sentence.end];
         let mut claims_alone = std::mem::take(&mut alone[index]);
         let mut context = None;
-        if leans_on_antecedent(quote) {
+        if let Some(header) = table_header(text, sentence) {
+            claims_alone = normalize(&StatementInput { quote, note: sentence.note, published, context: Some(&header.text) }, lexicon);
+            context = Some(header);
+        } else if leans_on_antecedent(quote) {
             // The antecedent: the nearest earlier body sentence where something happened to a
             // person, else the nearest that names one.
             let window: Vec<usize> = (index.saturating_sub(ANTECEDENT_REACH * 3)..index).rev().filter(|&j| !sentences[j].note).take(ANTECEDENT_REACH).collect();
@@ -103,6 +108,31 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
         claims.push(claims_alone);
     }
     (ClaimSheet { source: source.meta.clone(), text: None, statements }, claims)
+}
+
+/// The header of the Markdown table a row belongs to: the line above the table's separator
+/// (`|---|---|`), when every line between is a row too.
+fn table_header(text: &str, row: &sentences::Sentence) -> Option<Context> {
+    use crate::normalize::table;
+    table::cells(&text[row.start..row.end])?;
+    let line_above = |line_start: usize| -> Option<(usize, &str)> {
+        let end = line_start.checked_sub(1)?;
+        let start = text[..end].rfind('\n').map_or(0, |at| at + 1);
+        Some((start, text[start..end].trim_end_matches('\r')))
+    };
+    let mut at = text[..row.start].rfind('\n').map_or(0, |i| i + 1);
+    loop {
+        let (start, line) = line_above(at)?;
+        if table::is_separator(line) {
+            let (header_start, header) = line_above(start)?;
+            table::cells(header)?;
+            let lead = header.len() - header.trim_start().len();
+            let trimmed = header.trim();
+            return Some(Context { text: trimmed.to_string(), start: header_start + lead, end: header_start + lead + trimmed.len() });
+        }
+        table::cells(line)?;
+        at = start;
+    }
 }
 
 /// Does the sentence hold a pronoun or a role noun that may stand for an earlier person?

@@ -129,6 +129,13 @@ fn find_word(text: &str, word: &str) -> Option<usize> {
 pub fn claims(statement: &StatementInput<'_>, lexicon: &Lexicon) -> Vec<ClaimDraft> {
     // Every claim hangs on something the lexicon knows: without a mention there is nothing
     // to read, and the sentence costs one alias pass.
+    // A table row is read with its header, cell by cell.
+    if let Some(header) = statement.context.filter(|c| super::table::cells(c).is_some() && super::table::cells(statement.quote).is_some()) {
+        return super::table::labelled_lines(header, statement.quote)
+            .iter()
+            .flat_map(|line| claims(&StatementInput { quote: line, context: None, ..*statement }, lexicon))
+            .collect();
+    }
     let text = readable(statement.quote, statement.note);
     // A question asks rather than states ("Was he charged in Mexico?").
     if text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\u{201d}' | '\'' | '\u{2019}' | ')' | '*')).ends_with('?') {

@@ -6,6 +6,7 @@
 pub mod dates;
 pub mod keys;
 pub mod numbers;
+pub mod table;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -305,7 +306,8 @@ pub struct StatementInput<'a> {
     /// A citation: only its quoted title is read.
     pub note: bool,
     pub published: Option<PartialDate>,
-    /// The sentence a pronoun in the quote most likely refers back to.
+    /// The sentence a pronoun in the quote most likely refers back to, or the header row of the
+    /// table the quote is a row of.
     pub context: Option<&'a str>,
 }
 
