@@ -1184,6 +1184,18 @@ impl<'a> Cx<'a> {
                         return self.hit(DayRange::day(add_days(h.range.from, wd)), h.next, true);
                     }
                 }
+                // "agents on Thursday arrested…": news tells of the past week, so the latest such
+                // day not after publication; "will meet on Monday", the next one.
+                if i > 0 && self.is(i - 1, "on") {
+                    // "on Thursday, Jan. 5, 2023": the date that follows says which Thursday.
+                    let after = if self.sym(k + 1) == Some(',') { k + 2 } else { k + 1 };
+                    if let Some(h) = self.date_at(after) {
+                        return Some(h);
+                    }
+                    let ahead = (i.saturating_sub(5)..i).any(|j| matches!(self.word(j), Some("will" | "would" | "plans" | "planned" | "scheduled" | "expected" | "due")));
+                    let day = if ahead { add_days(today, (wd - weekday(today)).rem_euclid(7)) } else { add_days(today, -(weekday(today) - wd).rem_euclid(7)) };
+                    return self.hit(DayRange::day(day), k + 1, true);
+                }
                 return None;
             }
         };
@@ -1738,6 +1750,16 @@ mod tests {
         // Two years before it, or a year on another line: the publication decides.
         assert_eq!(ranges("From 2018 to 2019, and on March 3", "2025-01-12").last(), Some(&r("2024-03-03", "2024-03-03")));
         assert_eq!(ranges("2021\nOn October 8", "2025-01-12").last(), Some(&r("2024-10-08", "2024-10-08")));
+    }
+
+    #[test]
+    fn a_weekday_after_on_is_the_latest_one_in_a_news_story() {
+        // 2024-07-26 is a Friday.
+        assert_eq!(ranges("agents on Thursday arrested him", "2024-07-26"), [r("2024-07-25", "2024-07-25")]);
+        assert_eq!(ranges("he was arrested on Friday", "2024-07-26"), [r("2024-07-26", "2024-07-26")]);
+        assert_eq!(ranges("the court will rule on Monday", "2024-07-26"), [r("2024-07-29", "2024-07-29")]);
+        assert!(ranges("Thursday is a weekday", "2024-07-26").is_empty());
+        assert_eq!(ranges("detained on Thursday, Jan. 5, 2023.", "2024-07-26"), [r("2023-01-05", "2023-01-05")]);
     }
 
     #[test]
