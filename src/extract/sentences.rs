@@ -73,6 +73,19 @@ fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<Sentence>) {
                 i = start;
                 continue;
             }
+            // An endnote marker glued to the stop, then the text goes on: "in Mexico.2 Around".
+            let letter_before = text[from..i].chars().next_back().is_some_and(char::is_alphabetic);
+            if b == b'.' && letter_before && (1..=3).contains(&digits) {
+                let rest = &text[after + digits..to];
+                let trimmed = rest.trim_start();
+                if rest.len() != trimmed.len() && starts_sentence(trimmed) {
+                    push(text, start, after, note, out);
+                    start = after + digits;
+                    note = false;
+                    i = start;
+                    continue;
+                }
+            }
             // A bracketed endnote: "2020.[12] Next".
             if bytes.get(after) == Some(&b'[') {
                 if let Some(close) = text[after..to].find(']') {
@@ -197,6 +210,13 @@ mod tests {
         assert_eq!(&text[parts[1].start..parts[1].end], "Maria Lopez, \u{201c}A title,\u{201d} Paper.");
         assert!(parts[1].note);
         assert_eq!(&text[parts[2].start..parts[2].end], "Next fact here.");
+    }
+
+    #[test]
+    fn an_endnote_marker_before_a_space_ends_the_sentence_and_the_text_goes_on() {
+        let text = "More than 450,000 people were killed in Mexico.2 Around 300,000 died later. Version 2.2 Beta stays.";
+        assert_eq!(quotes(text), ["More than 450,000 people were killed in Mexico.", "Around 300,000 died later.", "Version 2.2 Beta stays."]);
+        assert!(split(text).iter().all(|s| !s.note));
     }
 
     #[test]
