@@ -71,10 +71,13 @@ pub enum Note {
     /// A source gives several values that cannot all hold at once: read as several
     /// occurrences or scopes, not as a contradiction.
     SeveralValues,
+    /// A source dates the event more than once (captured in 1993, in 2014, in 2016): its
+    /// places and agents may belong to another occurrence than another source's.
+    SeveralOccurrences,
 }
 
 impl Note {
-    pub const ALL: [Note; 9] = [
+    pub const ALL: [Note; 10] = [
         Note::SameValue,
         Note::IntervalsOverlap,
         Note::PrecisionDiffers,
@@ -84,6 +87,7 @@ impl Note {
         Note::NotIndependent,
         Note::Repeated,
         Note::SeveralValues,
+        Note::SeveralOccurrences,
     ];
 
     pub fn code(self) -> &'static str {
@@ -97,6 +101,7 @@ impl Note {
             Note::NotIndependent => "not-independent",
             Note::Repeated => "repeated",
             Note::SeveralValues => "several-values",
+            Note::SeveralOccurrences => "several-occurrences",
         }
     }
 
@@ -111,6 +116,7 @@ impl Note {
             Note::NotIndependent => "one source cites another, so they are not independent",
             Note::Repeated => "a source states this more than once",
             Note::SeveralValues => "a source gives several values that cannot all hold: read as several occurrences or scopes",
+            Note::SeveralOccurrences => "a source dates this event more than once, so its places and agents need not be another source's occurrence",
         }
     }
 }
@@ -167,7 +173,8 @@ pub fn compare(mut claims: Vec<Claim>, lexicon: &Lexicon, jobs: usize) -> Vec<Gr
     for (c, g) in claims.into_iter().zip(group_of) {
         grouped[g].push(c);
     }
-    let mut keyed: Vec<(String, Group)> = crate::parallel::map_in_order(grouped, jobs, |claims| (claims[0].key.to_string(), judge(claims, lexicon)));
+    let recurring = recurring_events(&grouped, lexicon);
+    let mut keyed: Vec<(String, Group)> = crate::parallel::map_in_order(grouped, jobs, |claims| (claims[0].key.to_string(), judge(claims, lexicon, &recurring)));
     keyed.sort_unstable_by(|(ka, a), (kb, b)| a.verdict.cmp(&b.verdict).then_with(|| ka.cmp(kb)));
     keyed.into_iter().map(|(_, g)| g).collect()
 }
@@ -226,7 +233,21 @@ fn number_keys(claims: &[Claim], jobs: usize) -> (Vec<usize>, usize) {
 /// a source that gives several values (a capture in 2014 and a recapture in 2016) describes
 /// several occurrences. A source contradicts itself only where its text and its own endnote
 /// disagree.
-fn judge(mut claims: Vec<Claim>, lexicon: &Lexicon) -> Group {
+/// The events a source dates more than once, as (event key, source): from the groups of
+/// `.date` facets, where one source gives dates that cannot all hold.
+fn recurring_events(groups: &[Vec<Claim>], lexicon: &Lexicon) -> BTreeSet<(String, String)> {
+    let mut out = BTreeSet::new();
+    for claims in groups.iter().filter(|g| g[0].key.facet() == Some("date")) {
+        for (i, a) in claims.iter().enumerate() {
+            if claims[i + 1..].iter().any(|b| b.source == a.source && !a.value.agrees(&b.value, lexicon)) {
+                out.insert((a.key.without_facet().to_string(), a.source.clone()));
+            }
+        }
+    }
+    out
+}
+
+fn judge(mut claims: Vec<Claim>, lexicon: &Lexicon, recurring: &BTreeSet<(String, String)>) -> Group {
     if claims.len() == 1 {
         let key = claims[0].key.clone();
         return Group { key, verdict: Verdict::SingleSource, notes: Vec::new(), claims, clashes: Vec::new(), explained: None };
@@ -250,6 +271,9 @@ fn judge(mut claims: Vec<Claim>, lexicon: &Lexicon) -> Group {
     }
     let distinct = source_of.last().map_or(0, |s| s + 1);
     let mut compatible_sources = vec![false; distinct * distinct];
+    // Places and agents of an event a source dates more than once may be another occurrence's.
+    let event = key.facet().filter(|f| *f != "date").map(|_| key.without_facet().to_string());
+    let occurs_often = |c: &Claim| event.as_ref().is_some_and(|e| recurring.contains(&(e.clone(), c.source.clone())));
     for i in 0..claims.len() {
         for j in i + 1..claims.len() {
             let (a, b) = (&claims[i], &claims[j]);
@@ -267,6 +291,11 @@ fn judge(mut claims: Vec<Claim>, lexicon: &Lexicon) -> Group {
                         notes.insert(Note::SeveralValues);
                     }
                 }
+                continue;
+            }
+            if !agree && (occurs_often(a) || occurs_often(b)) {
+                compatible_sources[source_of[i] * distinct + source_of[j]] = true;
+                notes.insert(Note::SeveralOccurrences);
                 continue;
             }
             if agree {

@@ -45,6 +45,13 @@ impl Key {
         self.with(FACET, facet)
     }
 
+    /// The event's key itself: `arrest{person=x}` for `arrest{person=x}.place`.
+    pub fn without_facet(&self) -> Key {
+        let mut key = self.clone();
+        key.params.remove(FACET);
+        key
+    }
+
     /// Reads a key as `Display` writes it: `subject{k=v,…}.facet`. Keys round-trip.
     pub fn parse(text: &str) -> Option<Key> {
         let Some(open) = text.find('{') else {
