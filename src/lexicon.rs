@@ -106,6 +106,10 @@ pub struct Event {
     /// The patient is the subject of the trigger ("Sheinbaum took office"), not its object.
     #[serde(default)]
     pub intransitive: bool,
+    /// The event happens to one patient again and again (a recapture follows each escape):
+    /// dates in different years are different occurrences, not a conflict.
+    #[serde(default)]
+    pub recurring: bool,
     #[serde(default)]
     pub facets: Vec<Facet>,
 }

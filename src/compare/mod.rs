@@ -173,8 +173,8 @@ pub fn compare(mut claims: Vec<Claim>, lexicon: &Lexicon, jobs: usize) -> Vec<Gr
     for (c, g) in claims.into_iter().zip(group_of) {
         grouped[g].push(c);
     }
-    let recurring = recurring_events(&grouped, lexicon);
-    let mut keyed: Vec<(String, Group)> = crate::parallel::map_in_order(grouped, jobs, |claims| (claims[0].key.to_string(), judge(claims, lexicon, &recurring)));
+    let occurrences = occurrences(&grouped, lexicon);
+    let mut keyed: Vec<(String, Group)> = crate::parallel::map_in_order(grouped, jobs, |claims| (claims[0].key.to_string(), judge(claims, lexicon, &occurrences)));
     keyed.sort_unstable_by(|(ka, a), (kb, b)| a.verdict.cmp(&b.verdict).then_with(|| ka.cmp(kb)));
     keyed.into_iter().map(|(_, g)| g).collect()
 }
@@ -233,21 +233,31 @@ fn number_keys(claims: &[Claim], jobs: usize) -> (Vec<usize>, usize) {
 /// a source that gives several values (a capture in 2014 and a recapture in 2016) describes
 /// several occurrences. A source contradicts itself only where its text and its own endnote
 /// disagree.
-/// The events a source dates more than once, as (event key, source): from the groups of
-/// `.date` facets, where one source gives dates that cannot all hold.
-fn recurring_events(groups: &[Vec<Claim>], lexicon: &Lexicon) -> BTreeSet<(String, String)> {
-    let mut out = BTreeSet::new();
+/// How each source dates each event, from the groups of `.date` facets: the events a source
+/// dates more than once (dates that cannot all hold), and the years it puts each event in.
+#[derive(Default)]
+struct Occurrences {
+    several: BTreeSet<(String, String)>,
+    years: std::collections::BTreeMap<(String, String), BTreeSet<String>>,
+}
+
+fn occurrences(groups: &[Vec<Claim>], lexicon: &Lexicon) -> Occurrences {
+    let mut out = Occurrences::default();
     for claims in groups.iter().filter(|g| g[0].key.facet() == Some("date")) {
+        let event = claims[0].key.without_facet().to_string();
         for (i, a) in claims.iter().enumerate() {
             if claims[i + 1..].iter().any(|b| b.source == a.source && !a.value.agrees(&b.value, lexicon)) {
-                out.insert((a.key.without_facet().to_string(), a.source.clone()));
+                out.several.insert((event.clone(), a.source.clone()));
+            }
+            if let Value::Date(d) = &a.value {
+                out.years.entry((event.clone(), a.source.clone())).or_default().insert(d.from()[..4].to_string());
             }
         }
     }
     out
 }
 
-fn judge(mut claims: Vec<Claim>, lexicon: &Lexicon, recurring: &BTreeSet<(String, String)>) -> Group {
+fn judge(mut claims: Vec<Claim>, lexicon: &Lexicon, occurrences: &Occurrences) -> Group {
     if claims.len() == 1 {
         let key = claims[0].key.clone();
         return Group { key, verdict: Verdict::SingleSource, notes: Vec::new(), claims, clashes: Vec::new(), explained: None };
@@ -273,7 +283,15 @@ fn judge(mut claims: Vec<Claim>, lexicon: &Lexicon, recurring: &BTreeSet<(String
     let mut compatible_sources = vec![false; distinct * distinct];
     // Places and agents of an event a source dates more than once may be another occurrence's.
     let event = key.facet().filter(|f| *f != "date").map(|_| key.without_facet().to_string());
-    let occurs_often = |c: &Claim| event.as_ref().is_some_and(|e| recurring.contains(&(e.clone(), c.source.clone())));
+    let occurs_often = |c: &Claim| event.as_ref().is_some_and(|e| occurrences.several.contains(&(e.clone(), c.source.clone())));
+    // An event that recurs by nature (a recapture follows each escape) dated in two different
+    // years is two occurrences, and so are their places and agents.
+    let recurs_by_nature = key.facet().is_some() && lexicon.events.iter().any(|e| e.recurring && e.id == key.subject);
+    let years_of = |c: &Claim| occurrences.years.get(&(key.without_facet().to_string(), c.source.clone()));
+    let other_occurrence = |a: &Claim, b: &Claim| match (&a.value, &b.value) {
+        (Value::Date(x), Value::Date(y)) => x.from()[..4] != y.from()[..4],
+        _ => years_of(a).zip(years_of(b)).is_some_and(|(ya, yb)| ya.is_disjoint(yb)),
+    };
     for i in 0..claims.len() {
         for j in i + 1..claims.len() {
             let (a, b) = (&claims[i], &claims[j]);
@@ -293,7 +311,7 @@ fn judge(mut claims: Vec<Claim>, lexicon: &Lexicon, recurring: &BTreeSet<(String
                 }
                 continue;
             }
-            if !agree && (occurs_often(a) || occurs_often(b)) {
+            if !agree && (occurs_often(a) || occurs_often(b) || recurs_by_nature && other_occurrence(a, b)) {
                 compatible_sources[source_of[i] * distinct + source_of[j]] = true;
                 notes.insert(Note::SeveralOccurrences);
                 continue;

@@ -645,7 +645,8 @@ fn event_claims(s: &Parsed<'_>, statement: &StatementInput<'_>, lexicon: &Lexico
             if let Some(prev) = frames.last().filter(|p| !p.patients.is_empty() && lexicon.events[p.event].patient == patient_kind) {
                 let between = &s.lower[prev.end..m.start];
                 let no_person = !s.entity_mentions(lexicon, &[EntityKind::Person]).any(|(_, pm)| pm.start >= prev.end && pm.end <= m.start);
-                if (between.contains(" and ") || between.contains(" or ")) && no_person && s.gap(prev.end, m.start) <= 12 {
+                let joined = between.split(|c: char| !c.is_alphanumeric()).any(|w| w == "and" || w == "or");
+                if joined && no_person && s.gap(prev.end, m.start) <= 12 {
                     patients = prev.patients.clone();
                     intended |= prev.intended;
                 }
