@@ -71,8 +71,9 @@ pub enum Note {
     /// A source gives several values that cannot all hold at once: read as several
     /// occurrences or scopes, not as a contradiction.
     SeveralValues,
-    /// A source dates the event more than once (captured in 1993, in 2014, in 2016): its
-    /// places and agents may belong to another occurrence than another source's.
+    /// A source dates the event more than once (captured in 1993, in 2014, in 2016), or the
+    /// event recurs by nature and two sources date it in different years: their dates, places
+    /// and agents may belong to different occurrences.
     SeveralOccurrences,
 }
 
@@ -116,7 +117,7 @@ impl Note {
             Note::NotIndependent => "one source cites another, so they are not independent",
             Note::Repeated => "a source states this more than once",
             Note::SeveralValues => "a source gives several values that cannot all hold: read as several occurrences or scopes",
-            Note::SeveralOccurrences => "a source dates this event more than once, so its places and agents need not be another source's occurrence",
+            Note::SeveralOccurrences => "the sources may tell of different occurrences of this event (one dates it more than once, or it recurs and they date it in different years)",
         }
     }
 }
@@ -229,10 +230,6 @@ fn number_keys(claims: &[Claim], jobs: usize) -> (Vec<usize>, usize) {
     (group_of, local.iter().map(|(_, count)| count).sum())
 }
 
-/// Two sources conflict when none of the values one gives can hold with any the other gives;
-/// a source that gives several values (a capture in 2014 and a recapture in 2016) describes
-/// several occurrences. A source contradicts itself only where its text and its own endnote
-/// disagree.
 /// How each source dates each event, from the groups of `.date` facets: the events a source
 /// dates more than once (dates that cannot all hold), and the years it puts each event in.
 #[derive(Default)]
@@ -257,6 +254,10 @@ fn occurrences(groups: &[Vec<Claim>], lexicon: &Lexicon) -> Occurrences {
     out
 }
 
+/// Two sources conflict when none of the values one gives can hold with any the other gives;
+/// a source that gives several values (a capture in 2014 and a recapture in 2016) describes
+/// several occurrences. A source contradicts itself only where its text and its own endnote
+/// disagree.
 fn judge(mut claims: Vec<Claim>, lexicon: &Lexicon, occurrences: &Occurrences) -> Group {
     if claims.len() == 1 {
         let key = claims[0].key.clone();
