@@ -662,8 +662,10 @@ impl<'a> Cx<'a> {
     }
 
     fn hit(&self, range: DayRange, next: usize, relative: bool) -> Option<Hit> {
-        // A range that ends before it starts ("the coming 0 weeks") is no date.
-        (range.from <= range.to).then_some(Hit { range, next, relative, yearless: None })
+        // A range that ends before it starts ("the coming 0 weeks") is no date, nor one past
+        // the years an ISO date can write ("the next 838 decades").
+        let writable = (1..=9999).contains(&range.from.0) && (1..=9999).contains(&range.to.0);
+        (range.from <= range.to && writable).then_some(Hit { range, next, relative, yearless: None })
     }
 
     /// Can a date start at this token? Most words cannot; one lookup keeps the scan fast.
@@ -1785,6 +1787,13 @@ mod tests {
         assert_eq!(ranges("three weeks from tomorrow", "2018-05-31"), [r("2018-06-22", "2018-06-22")]);
         assert_eq!(ranges("2 days ago", "2016-11-07"), [r("2016-11-05", "2016-11-05")]);
         assert!(ranges("in November", "").is_empty());
+    }
+
+    #[test]
+    fn fuzz_regression_no_date_past_year_9999() {
+        // fuzz/artifacts/dates/crash-22c311e8: "next 838 decades" ended in the year 10404.
+        assert!(ranges("next 838 decades", "2024-11-05").is_empty());
+        assert!(find_dates("next838decade", pub_date("2024-11-05")).iter().all(|d| d.value.from() <= d.value.to()));
     }
 
     #[test]
