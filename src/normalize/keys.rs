@@ -325,7 +325,16 @@ fn pick_measure(s: &Parsed<'_>, q: &QuantityMention, measures: &[(usize, &Mentio
     if (own_noun || share_of_other) && !change && q.value.unit != Unit::Rate {
         return None;
     }
-    let before = measures.iter().filter(|(_, m)| m.end <= q.start && s.gap(m.end, q.start) <= 5).max_by_key(|(_, m)| m.end);
+    // "dismantled some 600 drug labs and arrested more than 10,000 people": a verb of another
+    // event joined after the measure starts another predicate ("overdoses killed about
+    // 107,000" is one).
+    let event_between = |m: &Mention| {
+        s.mentions.iter().any(|t| {
+            let joined = || s.lower[m.end..t.start].split(|c: char| !c.is_alphanumeric()).any(|w| w == "and" || w == "or") || s.text[m.end..t.start].contains(',');
+            matches!(t.target, Target::Trigger(_)) && t.start >= m.end && t.end <= q.start && joined()
+        })
+    };
+    let before = measures.iter().filter(|(_, m)| m.end <= q.start && s.gap(m.end, q.start) <= 5 && !event_between(m)).max_by_key(|(_, m)| m.end);
     if let Some((i, _)) = before {
         return Some(*i);
     }
