@@ -107,6 +107,14 @@ fn clean(w: &str) -> String {
     w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-').replace('\u{2019}', "'")
 }
 
+/// What ends one clause and starts another within a sentence.
+const CLAUSE_BREAKS: [&str; 5] = [", and", ", but", ", while", ", whereas", ";"];
+
+/// Does "and" or "or" join what stands in `text` ("… drug labs and arrested …")?
+fn coordinated(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| w == "and" || w == "or")
+}
+
 /// Byte offset of `word` (a word or phrase) on word boundaries in ASCII-lowercased `text`.
 fn find_word(text: &str, word: &str) -> Option<usize> {
     let bytes = text.as_bytes();
@@ -307,7 +315,7 @@ fn pick_measure(s: &Parsed<'_>, q: &QuantityMention, measures: &[(usize, &Mentio
     // The measure after a figure, in the same clause ("declined 24 percent in 2024, while
     // the murder rate…" is not the murder rate's); a rate's own noun ("29 per 100,000
     // inhabitants") is its denominator, not its measure.
-    let same_clause = |m: &Mention| ![", while", ", and", ", but", ", whereas", ";"].iter().any(|j| s.lower[q.end..m.start].contains(j));
+    let same_clause = |m: &Mention| !CLAUSE_BREAKS.iter().any(|j| s.lower[q.end..m.start].contains(j));
     let denominator = |m: &Mention| q.value.unit == Unit::Rate && s.gap(q.end, m.start) == 0;
     let after = measures.iter().filter(|(_, m)| m.start >= q.end && s.gap(q.end, m.start) <= 6 && same_clause(m) && !denominator(m)).min_by_key(|(_, m)| m.start);
     if let Some((i, m)) = after {
@@ -330,7 +338,7 @@ fn pick_measure(s: &Parsed<'_>, q: &QuantityMention, measures: &[(usize, &Mentio
     // 107,000" is one).
     let event_between = |m: &Mention| {
         s.mentions.iter().any(|t| {
-            let joined = || s.lower[m.end..t.start].split(|c: char| !c.is_alphanumeric()).any(|w| w == "and" || w == "or") || s.text[m.end..t.start].contains(',');
+            let joined = || coordinated(&s.lower[m.end..t.start]) || s.text[m.end..t.start].contains(',');
             matches!(t.target, Target::Trigger(_)) && t.start >= m.end && t.end <= q.start && joined()
         })
     };
@@ -397,8 +405,9 @@ pub const UNNAMED_PREDICATE: (&str, &str) = ("predicate", "unnamed");
 /// from the United States")? The figure's own clause after it, or a label before a colon.
 fn share_names_a_place(s: &Parsed<'_>, q: &QuantityMention, lexicon: &Lexicon) -> bool {
     let rest = &s.lower[q.end..];
-    let clause_end = [";", "\u{2014}", "\u{2013}", " (", ", which", ", where", ", while", ", and", ", but"]
+    let clause_end = CLAUSE_BREAKS
         .iter()
+        .chain(&["\u{2014}", "\u{2013}", " (", ", which", ", where"])
         .filter_map(|b| rest.find(b))
         .min()
         .map_or(s.text.len(), |at| q.end + at);
@@ -460,7 +469,7 @@ fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon, event
     let earlier_clause = |d: &DateMention| {
         d.end <= start && {
             let between = s.lower[d.end..start].to_string();
-            [", and", ", but", ", while", "; ", ", whereas"].iter().any(|j| between.contains(j))
+            CLAUSE_BREAKS.iter().any(|j| between.contains(j))
         }
     };
     // "(2022: 31,062)": a date before a colon labels the figure after it, not one before it.
@@ -654,7 +663,7 @@ fn event_claims(s: &Parsed<'_>, statement: &StatementInput<'_>, lexicon: &Lexico
             if let Some(prev) = frames.last().filter(|p| !p.patients.is_empty() && lexicon.events[p.event].patient == patient_kind) {
                 let between = &s.lower[prev.end..m.start];
                 let no_person = !s.entity_mentions(lexicon, &[EntityKind::Person]).any(|(_, pm)| pm.start >= prev.end && pm.end <= m.start);
-                let joined = between.split(|c: char| !c.is_alphanumeric()).any(|w| w == "and" || w == "or");
+                let joined = coordinated(between);
                 if joined && no_person && s.gap(prev.end, m.start) <= 12 {
                     patients = prev.patients.clone();
                     intended |= prev.intended;
