@@ -60,9 +60,12 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
     let sentences = sentences::split(text);
     // Each sentence normalized once on its own: its claims, whether it names a person, and
     // whether something happens to one in it (the best antecedent for a later pronoun).
+    // A table row is read with its header from the start: it states nothing without one.
+    let mut headers: Vec<Option<Context>> = sentences.iter().map(|s| table_header(text, s)).collect();
     let mut alone: Vec<Vec<crate::normalize::ClaimDraft>> = sentences
         .iter()
-        .map(|s| normalize(&StatementInput { quote: &text[s.start..s.end], note: s.note, published, context: None }, lexicon))
+        .zip(&headers)
+        .map(|(s, header)| normalize(&StatementInput { quote: &text[s.start..s.end], note: s.note, published, context: header.as_ref().map(|h| h.text.as_str()) }, lexicon))
         .collect();
     // Whether something happens to a person in a sentence comes with its claims; whether it
     // names one costs an alias pass, so it is asked only of sentences a pronoun reaches back to.
@@ -78,8 +81,7 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
         let quote = &text[sentence.start..sentence.end];
         let mut claims_alone = std::mem::take(&mut alone[index]);
         let mut context = None;
-        if let Some(header) = table_header(text, sentence) {
-            claims_alone = normalize(&StatementInput { quote, note: sentence.note, published, context: Some(&header.text) }, lexicon);
+        if let Some(header) = headers[index].take() {
             context = Some(header);
         } else if leans_on_antecedent(quote) {
             // The antecedent: the nearest earlier body sentence where something happened to a
