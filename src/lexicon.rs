@@ -269,17 +269,62 @@ impl Lexicon {
     pub fn mentions(&self, text: &str) -> Vec<Mention> {
         let folded = fold(text);
         let bytes = folded.text.as_bytes();
-        let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
         let mut out = Vec::new();
         for m in self.matcher.find_iter(&folded.text) {
             let (s, e) = (m.start(), m.end());
-            let left_ok = s == 0 || !is_word(bytes[s - 1]) || !is_word(bytes[s]);
-            let right_ok = e == bytes.len() || !is_word(bytes[e]) || !is_word(bytes[e - 1]);
-            if left_ok && right_ok {
+            if word_bounded(bytes, s, e, 0, bytes.len()) {
                 out.push(Mention { start: folded.map[s], end: folded.map[e], target: self.targets[m.pattern().as_usize()] });
             }
         }
         out
+    }
+
+    /// For each span of `text` (sorted, not overlapping: sentences), its mentions as
+    /// [`Lexicon::mentions`] finds them in the span alone, offsets relative to the span, from
+    /// one pass over the whole text. `None` where an alias match crosses the span's edge: what
+    /// the span holds alone then takes a pass of its own.
+    pub fn mentions_in_spans(&self, text: &str, spans: &[std::ops::Range<usize>]) -> Vec<Option<Vec<Mention>>> {
+        let folded = fold(text);
+        let bytes = folded.text.as_bytes();
+        // Folding is character by character, so a span's folded text is the slice of the whole
+        // folded text between these bounds: the folded bytes whose origin is in the span.
+        let folded_at = |origin: usize| folded.map.partition_point(|&o| o < origin).min(bytes.len());
+        let bounds: Vec<(usize, usize)> = spans.iter().map(|r| (folded_at(r.start), folded_at(r.end))).collect();
+        let mut out: Vec<Option<Vec<Mention>>> = vec![Some(Vec::new()); spans.len()];
+        for m in self.matcher.find_iter(&folded.text) {
+            let (s, e) = (m.start(), m.end());
+            // The first span that ends after the match starts.
+            let first = bounds.partition_point(|&(_, end)| end <= s);
+            let Some(&(from, to)) = bounds.get(first) else { continue };
+            if e > to || (s < from && e > from) {
+                // Crosses the span's end or start: leftmost-longest may match otherwise there.
+                for i in first..bounds.len() {
+                    if bounds[i].0 >= e {
+                        break;
+                    }
+                    out[i] = None;
+                }
+                continue;
+            }
+            if s < from {
+                continue;
+            }
+            if let Some(mentions) = &mut out[first] {
+                if word_bounded(bytes, s, e, from, to) {
+                    let origin = spans[first].start;
+                    let end = if e == to { spans[first].end } else { folded.map[e] };
+                    mentions.push(Mention { start: folded.map[s] - origin, end: end - origin, target: self.targets[m.pattern().as_usize()] });
+                }
+            }
+        }
+        out
+    }
+
+    /// Can a mention of `target` head a claim? Normalize's passes each start from one: an
+    /// event's trigger, a measure, a charge, policy or commodity, or a person (a term of
+    /// office). Places, agents and periods only qualify what one of those starts.
+    pub fn heads_claims(&self, target: Target) -> bool {
+        heads_claims(&self.entities, target)
     }
 
     pub fn entity(&self, id: &str) -> Option<&Entity> {
@@ -318,6 +363,24 @@ impl Lexicon {
     }
 }
 
+/// Does the match `start..end` of folded `bytes` stand on word boundaries within `from..to`
+/// (the edges of the text it is read in count as boundaries)? A boundary is needed only
+/// between two word characters, so "U.S.-backed" still names the U.S.
+fn word_bounded(bytes: &[u8], start: usize, end: usize, from: usize, to: usize) -> bool {
+    let is_word = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    let left = start == from || !is_word(bytes[start - 1]) || !is_word(bytes[start]);
+    let right = end == to || !is_word(bytes[end]) || !is_word(bytes[end - 1]);
+    left && right
+}
+
+fn heads_claims(entities: &[Entity], target: Target) -> bool {
+    match target {
+        Target::Trigger(_) | Target::Measure(_) => true,
+        Target::Entity(i) => matches!(entities[i].kind, EntityKind::Person | EntityKind::Charge | EntityKind::Policy | EntityKind::Commodity),
+        Target::Period(_) => false,
+    }
+}
+
 /// A folded copy of a text with, for each of its bytes, the byte of the original it came from.
 pub struct Folded {
     pub text: String,
@@ -332,11 +395,15 @@ pub fn fold(text: &str) -> Folded {
         out.push(c);
         map.extend(std::iter::repeat_n(at, out.len() - before));
     };
-    for (at, c) in text.char_indices() {
-        if c.is_ascii() {
-            push(&mut out, &mut map, c.to_ascii_lowercase(), at);
-            continue;
-        }
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // Runs of ASCII, most of any text, fold byte for byte.
+        let run = bytes[at..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |n| at + n);
+        out.extend(bytes[at..run].iter().map(|b| char::from(b.to_ascii_lowercase())));
+        map.extend(at..run);
+        at = run;
+        let Some(c) = text[at..].chars().next() else { break };
         match c {
             '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{b4}' => push(&mut out, &mut map, '\'', at),
             '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{ab}' | '\u{bb}' => push(&mut out, &mut map, '"', at),
@@ -353,6 +420,7 @@ pub fn fold(text: &str) -> Folded {
                 }
             }
         }
+        at += c.len_utf8();
     }
     map.push(text.len());
     Folded { text: out, map }
@@ -387,6 +455,34 @@ mod tests {
         let text = "Andres Lopez met AMLO, not AMLOS.";
         let found: Vec<&str> = lex.mentions(text).iter().map(|m| &text[m.start..m.end]).collect();
         assert_eq!(found, ["Andres Lopez", "AMLO"]);
+    }
+
+    #[test]
+    fn one_pass_over_a_text_finds_what_a_pass_over_each_span_finds() {
+        let lex = Lexicon::bundled();
+        // Accents, a zero-width space, a curly apostrophe, an endnote glued to a sentence's end,
+        // an alias ("Mexico City") across a span's end, one at each edge, gaps between spans.
+        let text = "Peña Nieto\u{200b} left office. El Chapo was arrested in Mexico.2 Around 300 people fled Mexico City in 2019.\n\nThe DEA\u{2019}s agents arrested Ovidio Guzmán  in Culiacán";
+        let span = |part: &str| text.find(part).map(|at| at..at + part.len()).unwrap();
+        let spans = [
+            span("Peña Nieto\u{200b} left office."),
+            span("El Chapo was arrested in Mexico."),
+            span("2 Around 300 people fled Mexico"),
+            span(" City in 2019."),
+            span("The DEA\u{2019}s agents "),
+            span("arrested Ovidio Guzmán  in Culiacán"),
+        ];
+        let whole = lex.mentions_in_spans(text, &spans);
+        let mut crossed = 0;
+        for (span, found) in spans.iter().zip(&whole) {
+            match found {
+                Some(found) => assert_eq!(found, &lex.mentions(&text[span.clone()]), "{:?}", &text[span.clone()]),
+                None => crossed += 1,
+            }
+        }
+        // Only "Mexico City", cut by the end of "…fled Mexico", leaves two spans to a pass of their own.
+        assert_eq!(crossed, 2);
+        assert!(whole.iter().flatten().map(Vec::len).sum::<usize>() >= 6);
     }
 
     #[test]

@@ -11,7 +11,7 @@ pub mod sentences;
 use serde::{Deserialize, Serialize};
 
 use crate::lexicon::{EntityKind, Lexicon, Target};
-use crate::normalize::{normalize, StatementInput};
+use crate::normalize::{normalize, normalize_with_mentions, StatementInput};
 use crate::source::{Source, SourceMeta};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -62,10 +62,27 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
     // whether something happens to one in it (the best antecedent for a later pronoun).
     // A table row is read with its header from the start: it states nothing without one.
     let mut headers: Vec<Option<Context>> = sentences.iter().map(|s| table_header(text, s)).collect();
+    // One alias pass over the whole text gives each sentence its mentions; a sentence that
+    // names nothing that heads a claim (most of any article) states nothing to compare.
+    let spans: Vec<std::ops::Range<usize>> = sentences.iter().map(|s| s.start..s.end).collect();
+    let mut mentions = lexicon.mentions_in_spans(text, &spans);
+    let cued: Vec<bool> = mentions.iter().map(|m| m.as_ref().is_none_or(|m| m.iter().any(|m| lexicon.heads_claims(m.target)))).collect();
     let mut alone: Vec<Vec<crate::normalize::ClaimDraft>> = sentences
         .iter()
         .zip(&headers)
-        .map(|(s, header)| normalize(&StatementInput { quote: &text[s.start..s.end], note: s.note, published, context: header.as_ref().map(|h| h.text.as_str()) }, lexicon))
+        .zip(&cued)
+        .zip(&mut mentions)
+        .map(|(((s, header), &cued), mentions)| {
+            // A table row's claims may start from its header's words.
+            if !cued && header.is_none() {
+                return Vec::new();
+            }
+            let statement = StatementInput { quote: &text[s.start..s.end], note: s.note, published, context: header.as_ref().map(|h| h.text.as_str()) };
+            match mentions.take() {
+                Some(known) => normalize_with_mentions(&statement, known, lexicon),
+                None => normalize(&statement, lexicon),
+            }
+        })
         .collect();
     // Whether something happens to a person in a sentence comes with its claims; whether it
     // names one costs an alias pass, so it is asked only of sentences a pronoun reaches back to.
@@ -83,7 +100,7 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
         let mut context = None;
         if let Some(header) = headers[index].take() {
             context = Some(header);
-        } else if leans_on_antecedent(quote) {
+        } else if cued[index] && leans_on_antecedent(quote) {
             // The antecedent: the nearest earlier body sentence where something happened to a
             // person, else the nearest that names one.
             let window: Vec<usize> = (index.saturating_sub(ANTECEDENT_REACH * 3)..index).rev().filter(|&j| !sentences[j].note).take(ANTECEDENT_REACH).collect();

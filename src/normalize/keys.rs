@@ -134,14 +134,14 @@ fn find_word(text: &str, word: &str) -> Option<usize> {
     None
 }
 
-pub fn claims(statement: &StatementInput<'_>, lexicon: &Lexicon) -> Vec<ClaimDraft> {
-    // Every claim hangs on something the lexicon knows: without a mention there is nothing
-    // to read, and the sentence costs one alias pass.
+/// The claims a statement makes; `known_mentions`, when given, are the quote's mentions as
+/// [`Lexicon::mentions`] finds them, used where the quote is read as it stands.
+pub fn claims_with(statement: &StatementInput<'_>, known_mentions: Option<Vec<Mention>>, lexicon: &Lexicon) -> Vec<ClaimDraft> {
     // A table row is read with its header, cell by cell.
     if let Some(header) = statement.context.filter(|c| super::table::cells(c).is_some() && super::table::cells(statement.quote).is_some()) {
         return super::table::labelled_lines(header, statement.quote)
             .iter()
-            .flat_map(|line| claims(&StatementInput { quote: line, context: None, ..*statement }, lexicon))
+            .flat_map(|line| claims_with(&StatementInput { quote: line, context: None, ..*statement }, None, lexicon))
             .collect();
     }
     let text = readable(statement.quote, statement.note);
@@ -149,8 +149,13 @@ pub fn claims(statement: &StatementInput<'_>, lexicon: &Lexicon) -> Vec<ClaimDra
     if text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\u{201d}' | '\'' | '\u{2019}' | ')' | '*')).ends_with('?') {
         return Vec::new();
     }
-    let mentions = lexicon.mentions(&text);
-    if mentions.is_empty() {
+    let mentions = match (known_mentions, &text) {
+        (Some(known), std::borrow::Cow::Borrowed(_)) => known,
+        _ => lexicon.mentions(&text),
+    };
+    // Every claim is headed by something the lexicon knows (`Lexicon::heads_claims`): without
+    // such a mention there is nothing to read, and the sentence costs one alias pass.
+    if !mentions.iter().any(|m| lexicon.heads_claims(m.target)) {
         return Vec::new();
     }
     let mut s = Parsed::with_mentions(&text, statement.published, mentions);

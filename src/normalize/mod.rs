@@ -321,9 +321,16 @@ pub struct StatementInput<'a> {
 /// The statement with what states nothing blanked out, byte for byte, so spans still hold:
 /// URLs everywhere, and in a citation everything but its quoted titles (dates and numbers
 /// there are the cited work's, not facts).
-pub fn readable(quote: &str, note: bool) -> String {
+pub fn readable(quote: &str, note: bool) -> std::borrow::Cow<'_, str> {
     static URL: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let url = URL.get_or_init(|| regex::Regex::new(r"(?:https?://|www\.)\S+").expect("regex"));
+    static REF: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let reference = REF.get_or_init(|| regex::Regex::new(r"\[[0-9]{1,3}(?:[,\u{2013}-][0-9]{1,3})*\]").expect("regex"));
+    let blanked: Vec<regex::Match<'_>> = url.find_iter(quote).chain(reference.find_iter(quote)).collect();
+    // Most sentences hold neither a URL nor a reference: they are read as they stand.
+    if !note && blanked.is_empty() {
+        return std::borrow::Cow::Borrowed(quote);
+    }
     let mut keep = vec![!note; quote.len()];
     if note {
         let mut open: Option<usize> = None;
@@ -338,9 +345,7 @@ pub fn readable(quote: &str, note: bool) -> String {
             }
         }
     }
-    static REF: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
-    let reference = REF.get_or_init(|| regex::Regex::new(r"\[[0-9]{1,3}(?:[,\u{2013}-][0-9]{1,3})*\]").expect("regex"));
-    for m in url.find_iter(quote).chain(reference.find_iter(quote)) {
+    for m in blanked {
         keep[m.start()..m.end()].iter_mut().for_each(|k| *k = false);
     }
     let mut out = String::with_capacity(quote.len());
@@ -351,11 +356,19 @@ pub fn readable(quote: &str, note: bool) -> String {
             out.extend(std::iter::repeat_n(' ', c.len_utf8()));
         }
     }
-    out
+    std::borrow::Cow::Owned(out)
+}
+
+/// Normalize a statement whose mentions are already known: `mentions` must be what
+/// [`Lexicon::mentions`] finds in the quote (as one pass over a whole document can tell, see
+/// [`Lexicon::mentions_in_spans`]). Same claims as [`normalize`], without an alias pass of its
+/// own; table rows and statements that [`readable`] blanks are read the long way.
+pub fn normalize_with_mentions(statement: &StatementInput<'_>, mentions: Vec<crate::lexicon::Mention>, lexicon: &Lexicon) -> Vec<ClaimDraft> {
+    keys::claims_with(statement, Some(mentions), lexicon)
 }
 
 pub fn normalize(statement: &StatementInput<'_>, lexicon: &Lexicon) -> Vec<ClaimDraft> {
-    keys::claims(statement, lexicon)
+    keys::claims_with(statement, None, lexicon)
 }
 
 #[cfg(test)]
