@@ -33,6 +33,12 @@ impl<'a> Parsed<'a> {
     }
 
     fn with_mentions(text: &'a str, published: Option<crate::source::PartialDate>, mentions: Vec<Mention>) -> Parsed<'a> {
+        Parsed::from_parts(text, mentions, find_dates(text, published), find_quantities(text))
+    }
+
+    /// The parse of a text whose mentions, dates and quantities (all of them, dates included
+    /// among the figures) are already found.
+    fn from_parts(text: &'a str, mentions: Vec<Mention>, dates: Vec<DateMention>, quantities: Vec<QuantityMention>) -> Parsed<'a> {
         let mut word_starts = Vec::new();
         let mut in_word = false;
         for (i, c) in text.char_indices() {
@@ -42,8 +48,7 @@ impl<'a> Parsed<'a> {
             }
             in_word = word;
         }
-        let dates = find_dates(text, published);
-        let quantities = find_quantities(text)
+        let quantities = quantities
             .into_iter()
             .filter(|q| !dates.iter().any(|d| d.start < q.end && q.start < d.end))
             .filter(|q| !mentions.iter().any(|m| matches!(m.target, Target::Entity(_)) && m.start < q.end && q.start < m.end && !(q.start <= m.start && m.end <= q.end)))
@@ -158,7 +163,25 @@ pub fn claims_with(statement: &StatementInput<'_>, known_mentions: Option<Vec<Me
     if !mentions.iter().any(|m| lexicon.heads_claims(m.target)) {
         return Vec::new();
     }
-    let mut s = Parsed::with_mentions(&text, statement.published, mentions);
+    // What heads a claim here says what must be found for it: an event, a charge, a policy or
+    // a commodity stands on its own; a person heads only a term of office (a span of dates) and
+    // a measure only a figure. Without them one grammar's pass settles the sentence.
+    let stands_alone = mentions.iter().any(|m| match m.target {
+        Target::Trigger(_) => true,
+        Target::Entity(i) => matches!(lexicon.entities[i].kind, EntityKind::Charge | EntityKind::Policy | EntityKind::Commodity),
+        _ => false,
+    });
+    let names_person = mentions.iter().any(|m| matches!(m.target, Target::Entity(i) if lexicon.entities[i].kind == EntityKind::Person));
+    let names_measure = mentions.iter().any(|m| matches!(m.target, Target::Measure(_)));
+    let quantities = if stands_alone || names_measure { find_quantities(&text) } else { Vec::new() };
+    if !stands_alone && quantities.is_empty() && !names_person {
+        return Vec::new();
+    }
+    let dates = find_dates(&text, statement.published);
+    if !stands_alone && quantities.is_empty() && !dates.iter().any(|d| matches!(d.value, DateValue::Span(..))) {
+        return Vec::new();
+    }
+    let mut s = Parsed::from_parts(&text, mentions, dates, quantities);
     s.context_holder = statement.context.and_then(|c| {
         lexicon.mentions(c).iter().rev().find_map(|m| match m.target {
             Target::Entity(i) if lexicon.entities[i].kind == EntityKind::Person => lexicon.period_of_holder(i),
