@@ -47,12 +47,63 @@ const MEASURES: &[&str] = &["homicides", "overdose deaths", "drug labs were dism
 const PERIODS: &[&str] = &["during AMLO's tenure", "in 2023", "under Peña Nieto", "annually", "in her first four months", "by 2012", "during Calderón's presidency"];
 const FILLER: &[&str] = &[
     "Analysts disagree about what the figures mean for the bilateral relationship.",
-    "The policy debate in Washington has rarely paused to weigh those costs.",
+    "The policy debate has rarely paused to weigh those costs.",
     "Officials on both sides of the border declined to comment on the record.",
     "Critics say the strategy treats symptoms rather than causes.",
+    "None of this was inevitable, and much of it could still be undone.",
+    "The question is no longer whether the approach works but what it costs and who pays.",
+    "Few of the people interviewed for this article wanted their names printed.",
+];
+/// Sentences that name something a claim could start from (a person, a measure, an event) but
+/// state no figure, date or event of it.
+const MENTIONS_WITHOUT_FACTS: &[&str] = &[
+    "has long denied every accusation through his lawyers.",
+    "remains a symbol of impunity for many families in the region.",
+    "was once described by prosecutors as a businessman above all.",
+];
+const MEASURE_TALK: &[&str] = &[
+    "Homicides remain the measure most often cited by both governments.",
+    "Overdose deaths shape how voters north of the border see the relationship.",
+    "Clandestine labs move quickly once a site is exposed, investigators say.",
+    "Security personnel complain of long shifts and little training.",
+];
+/// Sentences that name places, agencies or groups, and nothing a claim starts from.
+const SETTING: &[&str] = &[
+    "The Sinaloa cartel still dominates the routes that run north through {place}.",
+    "Residents of {place} describe a calm that depends on deals nobody admits to.",
+    "{agent} have grown used to working alongside one another in {place}.",
+    "Washington and Mexico City have traded accusations over the border for decades.",
+    "The CJNG has expanded from Jalisco into neighboring states and beyond.",
 ];
 
-fn sentence(rng: &mut Rng) -> String {
+/// Which sentences a corpus is made of. `News` is calibrated to the bundled seed articles (long
+/// analyses with endnotes), as concord reads them: of their 1,088 sentences, 6% make claims,
+/// another 23% name a person, measure or event without a value, 39% name only places, agencies
+/// or groups, 32% name nothing in the lexicon. `Dense` is the stress case: five sentences in six
+/// are statements, so the grammars run on almost every sentence.
+#[derive(Clone, Copy, PartialEq)]
+enum Mix {
+    News,
+    Dense,
+}
+
+fn sentence(rng: &mut Rng, mix: Mix) -> String {
+    if mix == Mix::News {
+        let roll = rng.below(100);
+        if roll >= 7 {
+            return match roll {
+                7..30 if rng.below(2) == 0 => format!("{} {}", rng.pick(PEOPLE), rng.pick(MENTIONS_WITHOUT_FACTS)),
+                7..30 => rng.pick(MEASURE_TALK).to_string(),
+                30..68 => rng.pick(SETTING).replace("{place}", rng.pick(PLACES)).replace("{agent}", rng.pick(AGENTS)),
+                _ => rng.pick(FILLER).to_string(),
+            };
+        }
+    }
+    fact(rng)
+}
+
+/// A sentence that states a figure, a date or an event.
+fn fact(rng: &mut Rng) -> String {
     let year = 2006 + rng.below(19);
     match rng.below(6) {
         0 => format!("{} arrested {} in {} in {} {}.", rng.pick(AGENTS), rng.pick(PEOPLE), rng.pick(PLACES), rng.pick(MONTHS), year),
@@ -64,7 +115,7 @@ fn sentence(rng: &mut Rng) -> String {
     }
 }
 
-fn corpus(bytes: usize, seed: u64) -> Vec<String> {
+fn corpus(bytes: usize, seed: u64, mix: Mix) -> Vec<String> {
     let mut rng = Rng(seed);
     let mut docs = Vec::new();
     let mut total = 0;
@@ -73,7 +124,7 @@ fn corpus(bytes: usize, seed: u64) -> Vec<String> {
         for _ in 0..(20 + rng.below(40)) {
             let mut para = String::new();
             for _ in 0..(2 + rng.below(4)) {
-                para.push_str(&sentence(&mut rng));
+                para.push_str(&sentence(&mut rng, mix));
                 para.push(' ');
             }
             doc.push_str(para.trim_end());
@@ -130,18 +181,24 @@ fn main() {
     let mut out = String::new();
     out.push_str(&format!("machine: {cores} cores; lexicon: {} aliases\n\n", aliases.len()));
     out.push_str("| corpus | read MB/s | aho-corasick MB/s | scan MB/s (1 / 2 threads) | extract MB/s (1 / 2 threads) | extract / aho-corasick | peak RSS MB |\n|---|---|---|---|---|---|---|\n");
-    for mb in sizes {
-        let docs = corpus(mb * 1_000_000, 0x5eed);
+    // Every size in the news mix, then the smallest again in the dense mix (the worst case).
+    let runs: Vec<(usize, Mix)> = sizes.iter().map(|&mb| (mb, Mix::News)).chain([(sizes[0], Mix::Dense)]).collect();
+    for (mb, mix) in runs {
+        let docs = corpus(mb * 1_000_000, 0x5eed, mix);
         let bytes: usize = docs.iter().map(String::len).sum();
         let dir = std::path::Path::new("target/bench");
         std::fs::create_dir_all(dir).expect("target/bench");
-        let file = dir.join(format!("corpus-{mb}mb.txt"));
+        let name = match mix {
+            Mix::News => format!("corpus-{mb}mb"),
+            Mix::Dense => format!("corpus-{mb}mb-dense"),
+        };
+        let file = dir.join(format!("{name}.txt"));
         {
             let mut f = std::io::BufWriter::new(std::fs::File::create(&file).expect("corpus file"));
             for d in &docs {
                 f.write_all(d.as_bytes()).expect("write");
             }
-            let mut lines = std::io::BufWriter::new(std::fs::File::create(dir.join(format!("corpus-{mb}mb.jsonl"))).expect("corpus file"));
+            let mut lines = std::io::BufWriter::new(std::fs::File::create(dir.join(format!("{name}.jsonl"))).expect("corpus file"));
             for (i, d) in docs.iter().enumerate() {
                 let line = serde_json::json!({"id": format!("doc-{i:06}"), "text": d, "published": "2025-01-01"});
                 writeln!(lines, "{line}").expect("write");
@@ -178,9 +235,11 @@ fn main() {
             (mb_per_s(bytes, t.elapsed().as_secs_f64()), statements)
         };
         let (ex1, statements) = extract_rate(1);
+        let sentences: usize = docs.iter().map(|d| concord::extract::sentences::split(d).len()).sum();
         let (ex2, _) = extract_rate(2.min(cores));
         out.push_str(&format!(
-            "| {mb} MB ({} docs, {hits} alias hits, {mentions} mentions, {statements} statements) | {read_rate:.0} | {ac_rate:.0} | {scan1:.1} / {scan2:.1} | {ex1:.1} / {ex2:.1} | {:.0}% | {:.0} |\n",
+            "| {mb} MB {} ({} docs, {sentences} sentences, {statements} statements, {hits} alias hits, {mentions} mentions) | {read_rate:.0} | {ac_rate:.0} | {scan1:.1} / {scan2:.1} | {ex1:.1} / {ex2:.1} | {:.0}% | {:.0} |\n",
+            if mix == Mix::News { "news" } else { "dense" },
             docs.len(),
             100.0 * ex1 / ac_rate,
             peak_rss_mb()
