@@ -400,7 +400,9 @@ pub fn fold(text: &str) -> Folded {
     while at < bytes.len() {
         // Runs of ASCII, most of any text, fold byte for byte.
         let run = bytes[at..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |n| at + n);
-        out.extend(bytes[at..run].iter().map(|b| char::from(b.to_ascii_lowercase())));
+        let from = out.len();
+        out.push_str(&text[at..run]);
+        out[from..].make_ascii_lowercase();
         map.extend(at..run);
         at = run;
         let Some(c) = text[at..].chars().next() else { break };
