@@ -166,6 +166,8 @@ pub struct Lexicon {
     pub events: Vec<Event>,
     matcher: AhoCorasick,
     targets: Vec<Target>,
+    /// For each entity, whether it heads claims ([`Lexicon::heads_claims`]).
+    entity_heads_claims: Vec<bool>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -262,7 +264,15 @@ impl Lexicon {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .map_err(|e| Error::invalid(path, "aliases", format!("cannot build the matcher: {e}")))?;
-        Ok(Lexicon { entities, periods, measures, events, matcher, targets })
+        let entity_heads_claims = entities
+            .iter()
+            .map(|e| match e.kind {
+                EntityKind::Charge | EntityKind::Policy | EntityKind::Commodity => true,
+                EntityKind::Person => periods.iter().any(|p| p.holder.as_deref() == Some(e.id.as_str())),
+                _ => false,
+            })
+            .collect();
+        Ok(Lexicon { entities, periods, measures, events, matcher, targets, entity_heads_claims })
     }
 
     /// Every alias in `text`, leftmost-longest, on word boundaries, in text order.
@@ -321,10 +331,15 @@ impl Lexicon {
     }
 
     /// Can a mention of `target` head a claim? Normalize's passes each start from one: an
-    /// event's trigger, a measure, a charge, policy or commodity, or a person (a term of
-    /// office). Places, agents and periods only qualify what one of those starts.
+    /// event's trigger, a measure, a charge, policy or commodity, or a person who held an
+    /// office the lexicon names as a period (a term of office). Places, agents, periods and
+    /// other people only qualify what one of those starts.
     pub fn heads_claims(&self, target: Target) -> bool {
-        heads_claims(&self.entities, target)
+        match target {
+            Target::Trigger(_) | Target::Measure(_) => true,
+            Target::Entity(i) => self.entity_heads_claims[i],
+            Target::Period(_) => false,
+        }
     }
 
     pub fn entity(&self, id: &str) -> Option<&Entity> {
@@ -371,14 +386,6 @@ fn word_bounded(bytes: &[u8], start: usize, end: usize, from: usize, to: usize) 
     let left = start == from || !is_word(bytes[start - 1]) || !is_word(bytes[start]);
     let right = end == to || !is_word(bytes[end]) || !is_word(bytes[end - 1]);
     left && right
-}
-
-fn heads_claims(entities: &[Entity], target: Target) -> bool {
-    match target {
-        Target::Trigger(_) | Target::Measure(_) => true,
-        Target::Entity(i) => matches!(entities[i].kind, EntityKind::Person | EntityKind::Charge | EntityKind::Policy | EntityKind::Commodity),
-        Target::Period(_) => false,
-    }
 }
 
 /// A folded copy of a text with, for each of its bytes, the byte of the original it came from.

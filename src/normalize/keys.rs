@@ -164,17 +164,17 @@ pub fn claims_with(statement: &StatementInput<'_>, known_mentions: Option<Vec<Me
         return Vec::new();
     }
     // What heads a claim here says what must be found for it: an event, a charge, a policy or
-    // a commodity stands on its own; a person heads only a term of office (a span of dates) and
-    // a measure only a figure. Without them one grammar's pass settles the sentence.
+    // a commodity stands on its own; an office holder heads only a term of office (a span of
+    // dates) and a measure only a figure. Without them one grammar's pass settles the sentence.
     let stands_alone = mentions.iter().any(|m| match m.target {
         Target::Trigger(_) => true,
-        Target::Entity(i) => matches!(lexicon.entities[i].kind, EntityKind::Charge | EntityKind::Policy | EntityKind::Commodity),
+        Target::Entity(i) => lexicon.entities[i].kind != EntityKind::Person && lexicon.heads_claims(m.target),
         _ => false,
     });
-    let names_person = mentions.iter().any(|m| matches!(m.target, Target::Entity(i) if lexicon.entities[i].kind == EntityKind::Person));
+    let names_holder = mentions.iter().any(|m| matches!(m.target, Target::Entity(i) if lexicon.entities[i].kind == EntityKind::Person) && lexicon.heads_claims(m.target));
     let names_measure = mentions.iter().any(|m| matches!(m.target, Target::Measure(_)));
     let quantities = if stands_alone || names_measure { find_quantities(&text) } else { Vec::new() };
-    if !stands_alone && quantities.is_empty() && !names_person {
+    if !stands_alone && quantities.is_empty() && !names_holder {
         return Vec::new();
     }
     let dates = find_dates(&text, statement.published);
