@@ -60,9 +60,11 @@ fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<Sentence>) {
     let mut start = from;
     let mut note = false;
     let mut i = from;
-    while i < to {
+    // Only a stop can end a sentence: jump from one to the next.
+    while let Some(skip) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..to]) {
+        i += skip;
         let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?') && !(b == b'.' && is_abbreviation(text, from, i)) {
+        if !(b == b'.' && is_abbreviation(text, from, i)) {
             let after = i + 1;
             // An endnote marker glued to the stop: digits, then a capital or a quote.
             let digits = bytes[after..to].iter().take_while(|c| c.is_ascii_digit()).count();
