@@ -70,8 +70,8 @@ impl<'a> Parsed<'a> {
     }
 
     /// The `n` words before `byte`, lowercased, without punctuation, nearest last.
-    fn words_before(&self, byte: usize, n: usize) -> Vec<String> {
-        let mut out: Vec<String> = self.lower[..byte].split(is_space).filter(|w| !w.is_empty()).rev().take(n).map(clean).collect();
+    fn words_before(&self, byte: usize, n: usize) -> Vec<std::borrow::Cow<'_, str>> {
+        let mut out: Vec<std::borrow::Cow<'_, str>> = self.lower[..byte].split(is_space).filter(|w| !w.is_empty()).rev().take(n).map(clean).collect();
         out.reverse();
         out
     }
@@ -83,11 +83,11 @@ impl<'a> Parsed<'a> {
         self.lower[..byte].split(is_space).filter(|w| !w.is_empty()).rev().take(2).any(|raw| {
             let w = clean(raw);
             let interjection = w == "no" && raw.ends_with([',', ':', ';', '.', '!']);
-            (NEGATION.contains(&w.as_str()) || w.ends_with("n't")) && !interjection
+            (one_of(NEGATION, &w) || w.ends_with("n't")) && !interjection
         })
     }
 
-    fn words_after(&self, byte: usize, n: usize) -> Vec<String> {
+    fn words_after(&self, byte: usize, n: usize) -> Vec<std::borrow::Cow<'_, str>> {
         self.lower[byte..].split(is_space).filter(|w| !w.is_empty()).take(n).map(clean).collect()
     }
 
@@ -108,8 +108,20 @@ fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{2014}' | '\u{2013}')
 }
 
-fn clean(w: &str) -> String {
-    w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-').replace('\u{2019}', "'")
+/// Is `word` one of `words`? (Takes the words `words_before` and `clean` give, as they are.)
+fn one_of(words: &[&str], word: &str) -> bool {
+    words.contains(&word)
+}
+
+/// A word without the punctuation around it, its curly apostrophes straight: borrowed unless
+/// it has one, as most words have none.
+fn clean(w: &str) -> std::borrow::Cow<'_, str> {
+    let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-');
+    if bare.contains('\u{2019}') {
+        std::borrow::Cow::Owned(bare.replace('\u{2019}', "'"))
+    } else {
+        std::borrow::Cow::Borrowed(bare)
+    }
 }
 
 /// What ends one clause and starts another within a sentence.
@@ -250,7 +262,7 @@ fn quantity_claims(s: &Parsed<'_>, lexicon: &Lexicon, event_dates: &[usize], out
         return;
     }
     for q in &s.quantities {
-        if s.words_after(q.end, 1).first().is_some_and(|w| TIME_UNITS.contains(&w.as_str())) {
+        if s.words_after(q.end, 1).first().is_some_and(|w| one_of(TIME_UNITS, w)) {
             continue;
         }
         // A lone "one" ("by one count, about 140,000 of the homicides…") is too often a
@@ -349,12 +361,12 @@ fn pick_measure(s: &Parsed<'_>, q: &QuantityMention, measures: &[(usize, &Mentio
     if let Some((i, m)) = after {
         // "108,000 people lost their lives to overdoses": a cause right after a general
         // phrase of dying names the measure.
-        let cause = measures.iter().filter(|(_, c)| c.start >= m.end && s.gap(m.end, c.start) <= 1).find(|(_, c)| s.words_before(c.start, 1).first().is_some_and(|w| matches!(w.as_str(), "to" | "from" | "of")));
+        let cause = measures.iter().filter(|(_, c)| c.start >= m.end && s.gap(m.end, c.start) <= 1).find(|(_, c)| s.words_before(c.start, 1).first().is_some_and(|w| matches!(&**w, "to" | "from" | "of")));
         return Some(cause.map_or(*i, |(c, _)| *c));
     }
     // "two million pills": a figure with a noun of its own does not take a measure from before.
     let own_noun = s.text[q.end..].starts_with(' ') && s.words_after(q.end, 1).first().is_some_and(|w| {
-        w.chars().next().is_some_and(char::is_alphabetic) && !FUNCTION_WORDS.contains(&w.as_str()) && !PEOPLE_NOUNS.contains(&w.as_str())
+        w.chars().next().is_some_and(char::is_alphabetic) && !one_of(FUNCTION_WORDS, w) && !one_of(PEOPLE_NOUNS, w)
     });
     // "1 percent of gross domestic product": the share is of what follows, which is no measure.
     let share_of_other = s.words_after(q.end, 1).first().is_some_and(|w| w == "of");
@@ -377,8 +389,8 @@ fn pick_measure(s: &Parsed<'_>, q: &QuantityMention, measures: &[(usize, &Mentio
     // "Overdose deaths fell 27 percent in 2024, to about 80,000": the subject rose or fell to it.
     // "…to a record 34,690": words that only qualify the figure may stand between.
     let qualifiers = ["a", "an", "the", "record", "new", "all-time", "some", "about"];
-    let led_in = s.words_before(q.start, 5).iter().rev().filter(|w| !qualifiers.contains(&w.as_str())).take(2).any(|w| {
-        matches!(w.as_str(), "to" | "at" | "reached" | "reaching" | "totaled" | "totalled" | "totaling" | "hit" | "topped")
+    let led_in = s.words_before(q.start, 5).iter().rev().filter(|w| !one_of(&qualifiers, w)).take(2).any(|w| {
+        matches!(&**w, "to" | "at" | "reached" | "reaching" | "totaled" | "totalled" | "totaling" | "hit" | "topped")
     });
     if led_in {
         if let Some((i, _)) = measures.iter().filter(|(_, m)| m.end <= q.start).max_by_key(|(_, m)| m.end) {
@@ -404,7 +416,7 @@ fn narrowing_noun(s: &Parsed<'_>, q: &QuantityMention, measures: &[(usize, &Ment
     s.lower[q.end..m.start]
         .split(is_space)
         .map(clean)
-        .filter(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("'s") && w.chars().all(|c| c.is_ascii_alphabetic())).rfind(|w| !FUNCTION_WORDS.contains(&w.as_str()) && !PEOPLE_NOUNS.contains(&w.as_str()) && !NARROWING_EXEMPT.contains(&w.as_str()))
+        .filter(|w| w.len() > 3 && w.ends_with('s') && !w.ends_with("'s") && w.chars().all(|c| c.is_ascii_alphabetic())).rfind(|w| !one_of(FUNCTION_WORDS, w) && !one_of(PEOPLE_NOUNS, w) && !one_of(NARROWING_EXEMPT, w)).map(std::borrow::Cow::into_owned)
 }
 
 /// Words that may stand between a figure and its measure without narrowing it.
@@ -491,7 +503,7 @@ fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon, event
     // "compared with 2022", "than in 2019", "from 2018": the baseline, not the figure's scope.
     let baseline = |d: &DateMention| {
         let before = s.words_before(d.start, 3);
-        let last = before.last().map(String::as_str).unwrap_or("");
+        let last = before.last().map(|w| &**w).unwrap_or("");
         matches!(last, "than" | "with" | "versus" | "vs") || last == "in" && before.len() >= 2 && before[before.len() - 2] == "than" || before.iter().any(|w| w == "compared")
     };
     let earlier_clause = |d: &DateMention| {
@@ -524,7 +536,7 @@ fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon, event
         });
     if let Some((_, d)) = nearest_date {
         let lead = s.words_before(d.start, 1).first().cloned().unwrap_or_default();
-        let bound = match lead.as_str() {
+        let bound = match &*lead {
             "by" | "until" | "through" | "till" => "by",
             "since" => "since",
             _ => "year",
@@ -659,13 +671,13 @@ fn event_claims(s: &Parsed<'_>, statement: &StatementInput<'_>, lexicon: &Lexico
         let Target::Trigger(event) = m.target else { continue };
         let before2 = s.words_before(m.start, 2);
         let before3 = s.words_before(m.start, 3);
-        let failed_after = s.words_after(m.end, 4).iter().any(|w| ATTEMPT.contains(&w.as_str()) || w == "failed");
-        let void = failed_after || s.negated_before(m.start) || before2.iter().any(|w| ATTEMPT.contains(&w.as_str()));
-        let brief = before2.iter().any(|w| BRIEF.contains(&w.as_str()));
+        let failed_after = s.words_after(m.end, 4).iter().any(|w| one_of(ATTEMPT, w) || w == "failed");
+        let void = failed_after || s.negated_before(m.start) || before2.iter().any(|w| one_of(ATTEMPT, w));
+        let brief = before2.iter().any(|w| one_of(BRIEF, w));
         let mut intended = before2.last().is_some_and(|w| w == "to" || w == "be") || before3.first().is_some_and(|w| w == "be") && before3.get(1).is_some_and(|w| w.ends_with("ly"));
         // "a reward for information leading to his capture": sought, not done.
         intended |= s.words_before(m.start, 4).windows(2).any(|w| w[0] == "leading" && w[1] == "to");
-        let passive = before3.iter().any(|w| PASSIVE.contains(&w.as_str()));
+        let passive = before3.iter().any(|w| one_of(PASSIVE, w));
         let patient_kind = lexicon.events[event].patient;
         let mut patients = find_patients(s, lexicon, m, patient_kind, passive || lexicon.events[event].intransitive);
         if patients.is_empty() && patient_kind == EntityKind::Person && pronoun_patient(s, m, passive) {
@@ -819,7 +831,7 @@ fn find_patients(s: &Parsed<'_>, lexicon: &Lexicon, trigger: &Mention, kind: Ent
         }
     }
     let nominal = is_nominal(s, trigger);
-    let linked = s.words_after(trigger.end, 2).iter().any(|w| LINKING.contains(&w.as_str()));
+    let linked = s.words_after(trigger.end, 2).iter().any(|w| one_of(LINKING, w));
     // "the killing of Osama bin Laden in 2011, Guzman became…": a date between the trigger and
     // a person closes the phrase; the person starts a new clause.
     let dated_between = |m: &Mention| s.dates.iter().any(|d| d.start >= trigger.end && d.end <= m.start);
@@ -864,14 +876,14 @@ fn has_pronoun_or_role(s: &Parsed<'_>) -> bool {
 fn pronoun_patient(s: &Parsed<'_>, trigger: &Mention, passive: bool) -> bool {
     let before = s.words_before(trigger.start, 4);
     let after = s.words_after(trigger.end, 3);
-    let subject = |w: &String| matches!(w.as_str(), "he" | "she");
+    let subject = |w: &std::borrow::Cow<'_, str>| matches!(&**w, "he" | "she");
     if passive && before.iter().any(subject) {
         return true;
     }
-    if before.last().is_some_and(|w| matches!(w.as_str(), "his" | "her")) {
+    if before.last().is_some_and(|w| matches!(&**w, "his" | "her")) {
         return true;
     }
-    if after.first().is_some_and(|w| matches!(w.as_str(), "him" | "her")) {
+    if after.first().is_some_and(|w| matches!(&**w, "him" | "her")) {
         return true;
     }
     let following = after.join(" ");
@@ -888,18 +900,18 @@ fn is_nominal(s: &Parsed<'_>, trigger: &Mention) -> bool {
     }
     // "the killing of", "his capturing": a gerund after a determiner is a noun.
     if word.ends_with("ing") {
-        return s.words_before(trigger.start, 1).first().is_some_and(|w| DETERMINERS.contains(&w.as_str()) || w.ends_with("'s"));
+        return s.words_before(trigger.start, 1).first().is_some_and(|w| one_of(DETERMINERS, w) || w.ends_with("'s"));
     }
     let raw_before = &s.lower[..trigger.start];
     let clause_start = raw_before.rfind([',', ';', ':', '(']).map_or(0, |i| i + 1);
     for w in s.lower[clause_start..trigger.start].split(is_space).filter(|w| !w.is_empty()).rev().take(4).map(clean) {
-        if DETERMINERS.contains(&w.as_str()) || w.ends_with("'s") {
+        if one_of(DETERMINERS, &w) || w.ends_with("'s") {
             return true;
         }
         // Only figures, months and hyphenated words may stand between a determiner and its noun
         // here: "the 2020 arrest", "high-profile arrests". A plain word is likely the subject
         // of a verb: "the U.S. government flies".
-        let modifier = w.chars().any(|c| c.is_ascii_digit()) || w.contains('-') || MONTH_NAMES.contains(&w.as_str());
+        let modifier = w.chars().any(|c| c.is_ascii_digit()) || w.contains('-') || one_of(MONTH_NAMES, &w);
         if !modifier {
             return false;
         }
@@ -918,7 +930,7 @@ fn salient_person(context: &str, statement: &StatementInput<'_>, lexicon: &Lexic
     let mut patient = None;
     for m in &c.mentions {
         if let Target::Trigger(event) = m.target {
-            let passive = c.words_before(m.start, 3).iter().any(|w| PASSIVE.contains(&w.as_str()));
+            let passive = c.words_before(m.start, 3).iter().any(|w| one_of(PASSIVE, w));
             if let Some(&p) = find_patients(&c, lexicon, m, lexicon.events[event].patient, passive).last() {
                 if lexicon.entities[p].kind == EntityKind::Person {
                     patient = Some(p);
@@ -938,7 +950,7 @@ fn assign_dates<'d>(s: &'d Parsed<'_>, frames: &[EventFrame]) -> Vec<(usize, &'d
             continue;
         }
         let before_word = s.words_before(d.start, 1);
-        if before_word.first().is_some_and(|w| matches!(w.as_str(), "since" | "until" | "by" | "before" | "after" | "through")) {
+        if before_word.first().is_some_and(|w| matches!(&**w, "since" | "until" | "by" | "before" | "after" | "through")) {
             continue;
         }
         let rest = s.text[d.end..].trim_start();
@@ -948,8 +960,8 @@ fn assign_dates<'d>(s: &'d Parsed<'_>, frames: &[EventFrame]) -> Vec<(usize, &'d
         }
         // "Your March 3 explainer": a date right before a noun dates that noun, unless the noun is
         // the event itself ("the February 20 designations", "the 2020 arrest").
-        let determiner = s.words_before(d.start, 1).first().is_some_and(|w| DETERMINERS.contains(&w.as_str()));
-        let modifies_noun = determiner && s.words_after(d.end, 1).first().is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic) && !FUNCTION_WORDS.contains(&w.as_str()));
+        let determiner = s.words_before(d.start, 1).first().is_some_and(|w| one_of(DETERMINERS, w));
+        let modifies_noun = determiner && s.words_after(d.end, 1).first().is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic) && !one_of(FUNCTION_WORDS, w));
         let following_gap = if modifies_noun { 2 } else { 8 };
         let preceding = frames.iter().enumerate().filter(|(_, f)| f.end <= d.start && s.gap(f.end, d.start) <= 15).max_by_key(|(_, f)| f.end);
         let following = frames.iter().enumerate().filter(|(_, f)| f.start >= d.end && s.gap(d.end, f.start) <= following_gap).min_by_key(|(_, f)| f.start);
@@ -986,7 +998,7 @@ fn agent_of(s: &Parsed<'_>, lexicon: &Lexicon, f: &EventFrame) -> Option<(Value,
     let agents: Vec<(usize, &Mention)> = s.entity_mentions(lexicon, &[EntityKind::Agent, EntityKind::Country]).collect();
     let by = agents.iter().find(|(_, m)| m.start >= f.end && s.gap(f.end, m.start) <= 10 && s.words_before(m.start, 2).iter().any(|w| w == "by"));
     // "his arrest" has no agent before it; "returned to Mexico … after his arrest" neither.
-    let possessed = s.words_before(f.start, 1).first().is_some_and(|w| matches!(w.as_str(), "his" | "her" | "their" | "its"));
+    let possessed = s.words_before(f.start, 1).first().is_some_and(|w| matches!(&**w, "his" | "her" | "their" | "its"));
     let before = agents
         .iter()
         .filter(|(_, m)| m.end <= f.start && s.gap(m.end, f.start) <= 3 && !possessed)
@@ -1011,11 +1023,11 @@ fn place_of(s: &Parsed<'_>, lexicon: &Lexicon, f: &EventFrame) -> Option<(Value,
         .filter(|(_, m)| m.start >= f.end && m.end <= f.reach && s.gap(f.end, m.start) <= 14)
         .find(|(_, m)| {
             let before = s.words_before(m.start, 4);
-            let last = before.last().map(String::as_str).unwrap_or("");
-            let second = before.len().checked_sub(2).and_then(|k| before.get(k)).map(String::as_str).unwrap_or("");
+            let last = before.last().map(|w| &**w).unwrap_or("");
+            let second = before.len().checked_sub(2).and_then(|k| before.get(k)).map(|w| &**w).unwrap_or("");
             !matches!(last, "to" | "from" | "into" | "of")
                 && (last != "the" || !matches!(second, "to" | "from" | "into"))
-                && before.iter().any(|w| matches!(w.as_str(), "in" | "at" | "near" | "outside"))
+                && before.iter().any(|w| matches!(&**w, "in" | "at" | "near" | "outside"))
         })
         .map(|(i, m)| (category(lexicon, i), s.text[m.start..m.end].to_string()))
 }
