@@ -61,6 +61,17 @@ const MENTIONS_WITHOUT_FACTS: &[&str] = &[
     "remains a symbol of impunity for many families in the region.",
     "was once described by prosecutors as a businessman above all.",
 ];
+const EVENT_TALK: &[&str] = &[
+    "Extradition has become a bargaining chip between the two governments.",
+    "Every arrest of a leader sets off a scramble among his lieutenants.",
+    "The killing of a journalist rarely leads to a conviction.",
+];
+const LEADERS: &[&str] = &["López Obrador", "President Calderón", "Peña Nieto", "Sheinbaum", "President Trump"];
+const LEADER_TALK: &[&str] = &[
+    "defended the strategy at nearly every press conference.",
+    "rarely spoke about the cartels in public.",
+    "promised a different approach and delivered much the same one.",
+];
 const MEASURE_TALK: &[&str] = &[
     "Homicides remain the measure most often cited by both governments.",
     "Overdose deaths shape how voters north of the border see the relationship.",
@@ -78,9 +89,11 @@ const SETTING: &[&str] = &[
 
 /// Which sentences a corpus is made of. `News` is calibrated to the bundled seed articles (long
 /// analyses with endnotes), as concord reads them: of their 1,088 sentences, 6% make claims,
-/// another 23% name a person, measure or event without a value, 39% name only places, agencies
-/// or groups, 32% name nothing in the lexicon. `Dense` is the stress case: five sentences in six
-/// are statements, so the grammars run on almost every sentence.
+/// another 23% name a person (4% a president), a measure or an event without a value, 39% name
+/// only places, agencies or groups, 32% name nothing in the lexicon. Here those 23% are a
+/// quarter presidents, a quarter other people, a quarter measures and a quarter events.
+/// `Dense` is the stress case: five sentences in six are statements, so the grammars run on
+/// almost every sentence.
 #[derive(Clone, Copy, PartialEq)]
 enum Mix {
     News,
@@ -92,8 +105,11 @@ fn sentence(rng: &mut Rng, mix: Mix) -> String {
         let roll = rng.below(100);
         if roll >= 7 {
             return match roll {
-                7..30 if rng.below(2) == 0 => format!("{} {}", rng.pick(PEOPLE), rng.pick(MENTIONS_WITHOUT_FACTS)),
-                7..30 => rng.pick(MEASURE_TALK).to_string(),
+                // Nearly half of the people the seeds name in such sentences are presidents.
+                7..30 if rng.below(4) == 0 => format!("{} {}", rng.pick(LEADERS), rng.pick(LEADER_TALK)),
+                7..30 if rng.below(3) == 0 => format!("{} {}", rng.pick(PEOPLE), rng.pick(MENTIONS_WITHOUT_FACTS)),
+                7..30 if rng.below(2) == 0 => rng.pick(MEASURE_TALK).to_string(),
+                7..30 => rng.pick(EVENT_TALK).to_string(),
                 30..68 => rng.pick(SETTING).replace("{place}", rng.pick(PLACES)).replace("{agent}", rng.pick(AGENTS)),
                 _ => rng.pick(FILLER).to_string(),
             };
