@@ -175,11 +175,17 @@ pub fn claims_with(statement: &StatementInput<'_>, known_mentions: Option<Vec<Me
     if !mentions.iter().any(|m| lexicon.heads_claims(m.target)) {
         return Vec::new();
     }
-    // What heads a claim here says what must be found for it: an event, a charge, a policy or
-    // a commodity stands on its own; an office holder heads only a term of office (a span of
-    // dates) and a measure only a figure. Without them one grammar's pass settles the sentence.
+    // What heads a claim here says what must be found for it: a charge, a policy or a
+    // commodity stands on its own, and so does an event that may have a patient (an entity of
+    // the kind it takes, or, through a pronoun, a person of the sentence before: the context);
+    // an office holder heads only a term of office (a span of dates) and a measure only a
+    // figure. Without them one grammar's pass settles the sentence.
+    let has_patient = |event: usize| {
+        let kind = lexicon.events[event].patient;
+        statement.context.is_some() || mentions.iter().any(|p| matches!(p.target, Target::Entity(i) if lexicon.entities[i].kind == kind))
+    };
     let stands_alone = mentions.iter().any(|m| match m.target {
-        Target::Trigger(_) => true,
+        Target::Trigger(event) => has_patient(event),
         Target::Entity(i) => lexicon.entities[i].kind != EntityKind::Person && lexicon.heads_claims(m.target),
         _ => false,
     });
