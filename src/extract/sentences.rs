@@ -151,6 +151,11 @@ fn is_abbreviation(text: &str, line_start: usize, dot: usize) -> bool {
         return false;
     }
     let bare = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    // Most words before a stop are no abbreviation: a long one has no dot inside it and is in
+    // no list, so it is settled without scanning either.
+    if bare.len() > 6 && !bare.contains('.') {
+        return false;
+    }
     // Initials and dotted abbreviations: "W.", "U.S.", "D.C.", "e.g."
     if bare.chars().count() == 1 && bare.chars().all(|c| c.is_uppercase()) {
         return true;
@@ -178,7 +183,7 @@ fn push(text: &str, start: usize, end: usize, note: bool, out: &mut Vec<Sentence
     let trail = piece.len() - piece.trim_end().len();
     let (s, e) = (start + lead, end - trail);
     if s < e && text[s..e].chars().any(|c| c.is_alphanumeric()) {
-        let note = note || text[s..e].contains("http://") || text[s..e].contains("https://");
+        let note = note || memchr::memmem::find_iter(text[s..e].as_bytes(), b"http").any(|at| text[s + at + 4..e].starts_with("://") || text[s + at + 4..e].starts_with("s://"));
         out.push(Sentence { start: s, end: e, note });
     }
 }
