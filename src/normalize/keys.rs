@@ -135,20 +135,14 @@ fn coordinated(text: &str) -> bool {
 /// Byte offset of `word` (a word or phrase) on word boundaries in ASCII-lowercased `text`.
 fn find_word(text: &str, word: &str) -> Option<usize> {
     let bytes = text.as_bytes();
-    let mut from = 0;
-    // memmem: `str::find` sets up a two-way searcher per call, and this runs for every cue
-    // word of every sentence.
-    while let Some(i) = memchr::memmem::find(&bytes[from..], word.as_bytes()) {
-        let s = from + i;
-        let e = s + word.len();
-        let left = s == 0 || !bytes[s - 1].is_ascii_alphanumeric();
-        let right = e == bytes.len() || !bytes[e].is_ascii_alphanumeric();
-        if left && right {
-            return Some(s);
-        }
-        from = s + 1;
-    }
-    None
+    let needle = word.as_bytes();
+    let &first = needle.first()?;
+    // The texts are a sentence or a few words and this runs for every cue word of every
+    // sentence: a search for the first byte, then a comparison, costs no searcher set-up.
+    memchr::memchr_iter(first, bytes).find(|&s| {
+        let e = s + needle.len();
+        bytes[s..].starts_with(needle) && (s == 0 || !bytes[s - 1].is_ascii_alphanumeric()) && (e == bytes.len() || !bytes[e].is_ascii_alphanumeric())
+    })
 }
 
 /// The claims a statement makes; `known_mentions`, when given, are the quote's mentions as
