@@ -669,14 +669,15 @@ fn event_claims(s: &Parsed<'_>, statement: &StatementInput<'_>, lexicon: &Lexico
     let mut frames: Vec<EventFrame> = Vec::new();
     for m in &s.mentions {
         let Target::Trigger(event) = m.target else { continue };
-        let before2 = s.words_before(m.start, 2);
-        let before3 = s.words_before(m.start, 3);
+        let before4 = s.words_before(m.start, 4);
+        let before3 = &before4[before4.len().saturating_sub(3)..];
+        let before2 = &before4[before4.len().saturating_sub(2)..];
         let failed_after = s.words_after(m.end, 4).iter().any(|w| one_of(ATTEMPT, w) || w == "failed");
         let void = failed_after || s.negated_before(m.start) || before2.iter().any(|w| one_of(ATTEMPT, w));
         let brief = before2.iter().any(|w| one_of(BRIEF, w));
         let mut intended = before2.last().is_some_and(|w| w == "to" || w == "be") || before3.first().is_some_and(|w| w == "be") && before3.get(1).is_some_and(|w| w.ends_with("ly"));
         // "a reward for information leading to his capture": sought, not done.
-        intended |= s.words_before(m.start, 4).windows(2).any(|w| w[0] == "leading" && w[1] == "to");
+        intended |= before4.windows(2).any(|w| w[0] == "leading" && w[1] == "to");
         let passive = before3.iter().any(|w| one_of(PASSIVE, w));
         let patient_kind = lexicon.events[event].patient;
         let mut patients = find_patients(s, lexicon, m, patient_kind, passive || lexicon.events[event].intransitive);
@@ -689,7 +690,6 @@ fn event_claims(s: &Parsed<'_>, statement: &StatementInput<'_>, lexicon: &Lexico
         // "El Chapo, whom marines seized", "Zambada, who was arrested": a relative pronoun
         // stands for the person just before it.
         if patients.is_empty() && patient_kind == EntityKind::Person {
-            let before4 = s.words_before(m.start, 4);
             if before4.iter().any(|w| w == "whom") || passive && before4.iter().any(|w| w == "who") {
                 let relative = find_word(&s.lower[..m.start], "whom").into_iter().chain(find_word(&s.lower[..m.start], "who")).max().unwrap_or(m.start);
                 if let Some((p, _)) = s.entity_mentions(lexicon, &[EntityKind::Person]).filter(|(_, pm)| pm.end <= relative && s.gap(pm.end, relative) <= 2).last() {
@@ -781,12 +781,20 @@ fn kind_name(kind: EntityKind) -> &'static str {
 }
 
 fn is_kin_modifier(s: &Parsed<'_>, m: &Mention) -> bool {
-    let before = s.words_before(m.start, 6).join(" ");
-    let after = s.words_after(m.end, 2).join(" ");
+    // Every kinship phrase ends in "of", which the words before most mentions lack.
+    let from = s.word_starts.get(s.word(m.start).saturating_sub(7)).copied().unwrap_or(0).min(m.start);
+    let kinship = s.lower[from..m.start].contains("of") && {
+        let before = s.words_before(m.start, 6).join(" ");
+        KINSHIP.iter().any(|k| before.contains(k))
+    };
     let possessive = s.text[m.end..].starts_with("'s") || s.text[m.end..].starts_with("\u{2019}s");
-    let next = after.trim_start_matches(['\'', 's']).trim_start();
-    let kin = ["son", "sons", "daughter", "wife", "brother", "father", "nephew", "widow"];
-    KINSHIP.iter().any(|k| before.contains(k)) || possessive && kin.iter().any(|k| next.split(' ').next() == Some(k))
+    kinship
+        || possessive && {
+            let after = s.words_after(m.end, 2).join(" ");
+            let next = after.trim_start_matches(['\'', 's']).trim_start();
+            let kin = ["son", "sons", "daughter", "wife", "brother", "father", "nephew", "widow"];
+            kin.iter().any(|k| next.split(' ').next() == Some(k))
+        }
 }
 
 fn find_patients(s: &Parsed<'_>, lexicon: &Lexicon, trigger: &Mention, kind: EntityKind, passive: bool) -> Vec<usize> {
