@@ -245,7 +245,8 @@ fn vulgar_fraction(c: char) -> Option<f64> {
     })
 }
 
-fn tokenize(text: &str) -> Vec<Token<'_>> {
+/// `lower` is `text` with ASCII lowercased: words are borrowed from it.
+fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Token<'a>> {
     let bytes = text.as_bytes();
     // About one token in five or six bytes of prose: one allocation, not a doubling series.
     let mut out: Vec<Token<'_>> = Vec::with_capacity(text.len() / 5 + 1);
@@ -322,7 +323,7 @@ fn tokenize(text: &str) -> Vec<Token<'_>> {
         } else if c.is_alphabetic() {
             let j = super::word_end(text, i);
             i = j;
-            Tok::Word(super::lower_word(&text[start..j]))
+            Tok::Word(super::lower_word(&text[start..j], &lower[start..j]))
         } else {
             i += c.len_utf8();
             if c.is_whitespace() {
@@ -1285,7 +1286,8 @@ fn is_year(value: f64) -> bool {
 /// Every quantity in `text`, in text order, not overlapping. Years are included as plain
 /// numbers; the date grammar reads them as dates too, and callers choose.
 pub fn find_quantities(text: &str) -> Vec<QuantityMention> {
-    let toks = tokenize(text);
+    let lower = text.to_ascii_lowercase();
+    let toks = tokenize(text, &lower);
     let mut out: Vec<QuantityMention> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
