@@ -39,7 +39,7 @@ impl<'a> Parsed<'a> {
     /// The parse of a text whose mentions, dates and quantities (all of them, dates included
     /// among the figures) are already found.
     fn from_parts(text: &'a str, mentions: Vec<Mention>, dates: Vec<DateMention>, quantities: Vec<QuantityMention>) -> Parsed<'a> {
-        let mut word_starts = Vec::new();
+        let mut word_starts = Vec::with_capacity(text.len() / 5 + 1);
         let mut in_word = false;
         for (i, c) in text.char_indices() {
             let word = !is_space(c);
