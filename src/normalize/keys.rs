@@ -389,9 +389,15 @@ fn pick_measure(s: &Parsed<'_>, q: &QuantityMention, measures: &[(usize, &Mentio
     // "Overdose deaths fell 27 percent in 2024, to about 80,000": the subject rose or fell to it.
     // "…to a record 34,690": words that only qualify the figure may stand between.
     let qualifiers = ["a", "an", "the", "record", "new", "all-time", "some", "about"];
-    let led_in = s.words_before(q.start, 5).iter().rev().filter(|w| !one_of(&qualifiers, w)).take(2).any(|w| {
-        matches!(&**w, "to" | "at" | "reached" | "reaching" | "totaled" | "totalled" | "totaling" | "hit" | "topped")
-    });
+    let lead: Vec<_> = s.words_before(q.start, 5).into_iter().rev().filter(|w| !one_of(&qualifiers, w)).take(2).collect();
+    // "30,057 homicides last year, officials said, down from 31,062": the earlier value of
+    // what the figure before it measures.
+    if matches!(lead.as_slice(), [from, change] if from == "from" && matches!(&**change, "down" | "up")) {
+        if let Some(earlier) = s.quantities.iter().rev().find(|p| p.end <= q.start) {
+            return pick_measure(s, earlier, measures, false);
+        }
+    }
+    let led_in = lead.iter().any(|w| matches!(&**w, "to" | "at" | "reached" | "reaching" | "totaled" | "totalled" | "totaling" | "hit" | "topped"));
     if led_in {
         if let Some((i, _)) = measures.iter().filter(|(_, m)| m.end <= q.start).max_by_key(|(_, m)| m.end) {
             return Some(*i);
@@ -514,6 +520,8 @@ fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon, event
     };
     // "(2022: 31,062)": a date before a colon labels the figure after it, not one before it.
     let labels_a_later_figure = |d: &DateMention| d.start >= end && s.text[d.end..].trim_start().starts_with(':');
+    // "to 29,675, down from 31,062 in 2022": the date after a baseline figure is the baseline's.
+    let dates_a_baseline = |d: &DateMention| d.start >= end && s.quantities.iter().any(|o| o.start >= end && o.end <= d.start && find_word(&s.lower[end..o.start], "from").is_some());
     // "29,675 in 2023, down from 31,062 a year earlier": the year before the sentence's year.
     if let Some(year) = year_before_the_stated_one(s, end) {
         scope.insert("year".into(), year.to_string());
@@ -522,7 +530,7 @@ fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon, event
     let nearest_date = s
         .dates
         .iter()
-        .filter(|d| !event_dates.contains(&d.start) && !earlier_clause(d) && !baseline(d) && !labels_a_later_figure(d))
+        .filter(|d| !event_dates.contains(&d.start) && !earlier_clause(d) && !baseline(d) && !labels_a_later_figure(d) && !dates_a_baseline(d))
         // A date after the figure ("more than 200 in 2020") binds tighter than one before it.
         .map(|d| (if d.start >= end { s.gap(end, d.start) } else { s.gap(d.end, start) + 2 }, d))
         .filter(|(gap, d)| *gap <= 8 || *gap <= 12 && d.start >= end && same_clause(d))

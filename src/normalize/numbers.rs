@@ -1528,7 +1528,7 @@ fn mention_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMention, 
     let mut q = Quantity::exact(value, unit);
     q.per = per;
     // A second figure: "between 20 and 30", "from 20 to 30", "20 to 30", "20-30", "20~30".
-    if let Some((upper, next)) = range_end(toks, j, bound, unit, f.value, currency.is_some(), f.words) {
+    if let Some((upper, next)) = range_end(toks, j, bound, unit, (f.value, f.plain), currency.is_some(), f.words) {
         let lower = value;
         if upper.0 >= lower {
             let (lo, hi) = (lower * upper.1, upper.0);
@@ -1619,7 +1619,7 @@ fn shape(mut q: Quantity, bound: Option<Bound>, hedge: Option<String>, p: f64) -
 }
 
 /// The upper end of a range after its lower figure: (value, scale for the lower, unit), next.
-fn range_end(toks: &[Token], j: usize, bound: Option<Bound>, unit: Unit, lower: f64, money: bool, lower_words: bool) -> Option<((f64, f64, Unit), usize)> {
+fn range_end(toks: &[Token], j: usize, bound: Option<Bound>, unit: Unit, (lower, lower_plain): (f64, bool), money: bool, lower_words: bool) -> Option<((f64, f64, Unit), usize)> {
     let joiner = matches!(
         (bound, word_at(toks, j), sym_at(toks, j)),
         (Some(Bound::Between), Some("and" | "through" | "to"), _)
@@ -1644,6 +1644,16 @@ fn range_end(toks: &[Token], j: usize, bound: Option<Bound>, unit: Unit, lower: 
     }
     // "three-nought-four" is three figures, not a range.
     if sym_at(toks, j) == Some('-') && (upper.words || lower_words) {
+        return None;
+    }
+    // "from 70,000 in 2019 to 107,000": a year written bare is no lower end of a figure
+    // written with separators.
+    if lower_plain && is_year(lower) && !upper.plain {
+        return None;
+    }
+    // "fell 5 percent to 29,675": a bare figure past 100 after a percentage is the level the
+    // change reached, not the top of a range of percentages.
+    if unit == Unit::Percent && percent_suffix(toks, upper.next).is_none() && upper.value > 100.0 {
         return None;
     }
     let mut next = upper.next;
@@ -1939,6 +1949,16 @@ mod tests {
         assert_eq!(bounds("at most 100 and at least 20"), (Some(20.0), Some(100.0), false, false, Count));
         assert_eq!(bounds("less than or equal to 40"), (None, Some(40.0), false, false, Count));
         assert_eq!(bounds(">= 30"), (Some(30.0), None, false, false, Count));
+    }
+
+    #[test]
+    fn a_change_and_the_level_it_reached_are_no_range() {
+        let found: Vec<String> = find_quantities("fell 5 percent to 29,675").iter().map(|q| crate::normalize::render_quantity(&q.value)).collect();
+        assert_eq!(found, ["5 %", "29,675"]);
+        let found: Vec<String> = find_quantities("from 70,000 in 2019 to 107,000").iter().map(|q| crate::normalize::render_quantity(&q.value)).collect();
+        assert_eq!(found, ["70,000", "2,019", "107,000"]);
+        assert_eq!(bounds("5 to 10 percent"), (Some(5.0), Some(10.0), false, false, Unit::Percent));
+        assert_eq!(bounds("from 1,500 to 2,000"), (Some(1500.0), Some(2000.0), false, false, Unit::Count));
     }
 
     #[test]
