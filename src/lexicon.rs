@@ -332,13 +332,14 @@ impl Lexicon {
 
     /// Can a mention of `target` head a claim? Normalize's passes each start from one: an
     /// event's trigger, a measure, a charge, policy or commodity, or a person who held an
-    /// office the lexicon names as a period (a term of office). Places, agents, periods and
-    /// other people only qualify what one of those starts.
+    /// office the lexicon names as a period, or that period named as someone's term (a term
+    /// of office). Places, agents, other periods and other people only qualify what one of
+    /// those starts.
     pub fn heads_claims(&self, target: Target) -> bool {
         match target {
             Target::Trigger(_) | Target::Measure(_) => true,
             Target::Entity(i) => self.entity_heads_claims[i],
-            Target::Period(_) => false,
+            Target::Period(p) => self.periods[p].holder.is_some(),
         }
     }
 

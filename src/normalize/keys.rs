@@ -172,8 +172,8 @@ pub fn claims_with(statement: &StatementInput<'_>, known_mentions: Option<Vec<Me
     // What heads a claim here says what must be found for it: a charge, a policy or a
     // commodity stands on its own, and so does an event that may have a patient (an entity of
     // the kind it takes, or, through a pronoun, a person of the sentence before: the context);
-    // an office holder heads only a term of office (a span of dates) and a measure only a
-    // figure. Without them one grammar's pass settles the sentence.
+    // an office holder (or a term named as theirs) heads only a term of office (a span of
+    // dates) and a measure only a figure. Without them one grammar's pass settles the sentence.
     let has_patient = |event: usize| {
         let kind = lexicon.events[event].patient;
         statement.context.is_some() || mentions.iter().any(|p| matches!(p.target, Target::Entity(i) if lexicon.entities[i].kind == kind))
@@ -183,7 +183,8 @@ pub fn claims_with(statement: &StatementInput<'_>, known_mentions: Option<Vec<Me
         Target::Entity(i) => lexicon.entities[i].kind != EntityKind::Person && lexicon.heads_claims(m.target),
         _ => false,
     });
-    let names_holder = mentions.iter().any(|m| matches!(m.target, Target::Entity(i) if lexicon.entities[i].kind == EntityKind::Person) && lexicon.heads_claims(m.target));
+    // (Any other entity that heads claims stands alone.)
+    let names_holder = mentions.iter().any(|m| matches!(m.target, Target::Entity(_) | Target::Period(_)) && lexicon.heads_claims(m.target));
     let names_measure = mentions.iter().any(|m| matches!(m.target, Target::Measure(_)));
     let quantities = if stands_alone || names_measure { find_quantities(&text) } else { Vec::new() };
     if !stands_alone && quantities.is_empty() && !names_holder {
@@ -544,9 +545,16 @@ fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon, event
         });
     if let Some((_, d)) = nearest_date {
         let lead = s.words_before(d.start, 1).first().cloned().unwrap_or_default();
+        // "Since Calderón sent the army in December 2006, …", "… before it was replaced in
+        // 2021": the conjunction that opens the date's clause bounds the figure.
+        let clause_start = s.word_starts.get(s.word(d.start).saturating_sub(12)).copied().unwrap_or(0).min(d.start);
+        let clause = &s.lower[clause_start..d.start];
+        let clause = clause.rfind([',', ';', ':']).map_or(clause, |at| &clause[at + 1..]);
         let bound = match &*lead {
             "by" | "until" | "through" | "till" => "by",
             "since" => "since",
+            _ if find_word(clause, "since").is_some() => "since",
+            _ if find_word(clause, "before").is_some() || find_word(clause, "until").is_some() => "by",
             _ => "year",
         };
         match d.value {
@@ -1089,10 +1097,17 @@ fn term_claims(s: &Parsed<'_>, lexicon: &Lexicon, out: &mut Vec<ClaimDraft>) {
                     .iter()
                     .any(|w| find_word(between, w).is_some())
         };
+        // The holder, named ("López Obrador, president from 2018 to 2024") or through the
+        // term itself ("López Obrador's term (Dec. 1, 2018 – Sept. 30, 2024)").
+        let terms = s.mentions.iter().filter_map(|m| match m.target {
+            Target::Period(p) => lexicon.periods[p].holder.as_deref().and_then(|h| lexicon.entities.iter().position(|e| e.id == h)).map(|i| (i, m)),
+            _ => None,
+        });
         let person = s
             .entity_mentions(lexicon, &[EntityKind::Person])
-            .filter(|(_, m)| m.end <= d.start && s.gap(m.end, d.start) <= 8 && of_office(m))
             .filter(|(i, _)| lexicon.period_of_holder(*i).is_some())
+            .chain(terms)
+            .filter(|(_, m)| m.end <= d.start && s.gap(m.end, d.start) <= 8 && of_office(m))
             .max_by_key(|(_, m)| m.end);
         if let Some((i, _)) = person {
             out.push(ClaimDraft {
