@@ -1786,6 +1786,10 @@ fn money_suffix(toks: &[Token], j: usize) -> Option<(&'static str, f64, usize)> 
             if matches!(w.as_ref(), "pound" | "pounds") && word_at(toks, j + 1) == Some("sterling") {
                 return Some(("GBP", 1.0, 2));
             }
+            // "21,900 pounds of fentanyl", "a pound of cocaine": a weight, not money.
+            if matches!(w.as_ref(), "pound" | "pounds") && word_at(toks, j + 1) == Some("of") {
+                return None;
+            }
             currency_name(w).map(|(code, worth)| (code, worth, 1))
         }
         Tok::Num { .. } => None,
@@ -1959,6 +1963,12 @@ mod tests {
         assert_eq!(found, ["70,000", "2,019", "107,000"]);
         assert_eq!(bounds("5 to 10 percent"), (Some(5.0), Some(10.0), false, false, Unit::Percent));
         assert_eq!(bounds("from 1,500 to 2,000"), (Some(1500.0), Some(2000.0), false, false, Unit::Count));
+    }
+
+    #[test]
+    fn pounds_of_something_are_a_weight() {
+        assert_eq!(bounds("21,900 pounds of fentanyl"), (Some(21900.0), Some(21900.0), false, false, Unit::Count));
+        assert_eq!(bounds("50 pounds"), (Some(50.0), Some(50.0), false, false, Unit::Money("GBP")));
     }
 
     #[test]
