@@ -74,7 +74,7 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
         .zip(&mut mentions)
         .map(|(((s, header), &cued), mentions)| {
             // A table row's claims may start from its header's words.
-            if !cued && header.is_none() {
+            if !cued && header.is_none() || under_review(text, s.start) {
                 return Vec::new();
             }
             let statement = StatementInput { quote: &text[s.start..s.end], note: s.note, published, context: header.as_ref().map(|h| h.text.as_str()) };
@@ -152,6 +152,16 @@ fn table_header(text: &str, row: &sentences::Sentence) -> Option<Context> {
         table::cells(line)?;
         at = start;
     }
+}
+
+/// Is the sentence on a line a fact-check labels as the claim it checks ("CLAIM: \"The US
+/// designated …\"")? The source reports that claim; it does not make it.
+fn under_review(text: &str, start: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |at| at + 1);
+    let line = text[line_start..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '#' | '>' | '-'));
+    let Some((label, _)) = line.split_once([':', '\u{2014}', '\u{2013}']) else { return false };
+    let label = label.trim().trim_end_matches(['*', '_']).to_lowercase();
+    matches!(label.as_str(), "claim" | "the claim" | "what was claimed" | "claimed" | "the statement")
 }
 
 /// Does the sentence hold a pronoun or a role noun that may stand for an earlier person?
