@@ -283,6 +283,11 @@ fn quantity_claims(s: &Parsed<'_>, lexicon: &Lexicon, event_dates: &[usize], out
         };
         // Shares compare in percent, however they were written ("half of", "seven in ten").
         let mut value = q.value.as_percent();
+        // "down from 27,000 pounds": the word "pounds" of a counted measure weighs, it does not pay.
+        let spelled_pounds = s.lower[q.start..q.end].ends_with("pounds") || s.lower[q.start..q.end].ends_with("pound");
+        if declared == Unit::Count && value.unit == Unit::Money("GBP") && spelled_pounds {
+            value.unit = Unit::Count;
+        }
         let subject = if change {
             if change_direction(s, q) == Some(false) {
                 let (lo, hi) = (value.hi.map(|v| -v), value.lo.map(|v| -v));
@@ -371,7 +376,9 @@ fn pick_measure(s: &Parsed<'_>, q: &QuantityMention, measures: &[(usize, &Mentio
     });
     // "1 percent of gross domestic product": the share is of what follows, which is no measure.
     let share_of_other = s.words_after(q.end, 1).first().is_some_and(|w| w == "of");
-    if (own_noun || share_of_other) && !change && q.value.unit != Unit::Rate {
+    // A share is followed by what the share does ("seven in ten come from …"), not by a noun.
+    let share = matches!(q.value.unit, Unit::Ratio | Unit::Percent);
+    if (own_noun && !share || share_of_other) && !change && q.value.unit != Unit::Rate {
         return None;
     }
     // "dismantled some 600 drug labs and arrested more than 10,000 people": a verb of another
@@ -1071,6 +1078,15 @@ fn count_of(s: &Parsed<'_>, lexicon: &Lexicon, patient: usize) -> Option<(Value,
     let kinds = [lexicon.entities[patient].kind];
     let m = s.entity_mentions(lexicon, &kinds).find(|(i, _)| *i == patient)?.1;
     let q = s.quantities.iter().find(|q| q.end <= m.start && s.gap(q.end, m.start) <= 1 && q.value.unit == Unit::Count)?;
+    // "eight criminal organizations, six of them Mexican": the figure counts a wider set than
+    // the entity; the part named after "of them" is the entity's only when its name says so.
+    let after: Vec<_> = s.words_after(m.end, 5).into_iter().filter(|w| !w.is_empty()).collect();
+    if s.lower[m.end..].starts_with(',') && after.len() >= 3 && after[1] == "of" && matches!(&*after[2], "them" | "which" | "whom") {
+        let name = lexicon.entities[patient].name.to_lowercase();
+        let names_the_part = after.get(3).is_some_and(|w| name.split(' ').any(|n| n == w));
+        let part = s.quantities.iter().find(|p| p.start > m.end && s.gap(m.end, p.start) == 0 && p.value.unit == Unit::Count);
+        return part.filter(|_| names_the_part).map(|p| (Value::Quantity(p.value.clone()), s.text[p.start..p.end].to_string()));
+    }
     Some((Value::Quantity(q.value.clone()), s.text[q.start..q.end].to_string()))
 }
 
