@@ -102,14 +102,14 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
             context = Some(header);
         } else if cued[index] && leans_on_antecedent(quote) {
             // The antecedent: the nearest earlier body sentence where something happened to a
-            // person, else the nearest that names one.
+            // person or that names one ("Zambada, 76, co-founded the cartel. He was charged…"
+            // is Zambada's, not that of the arrest two sentences back).
             let window: Vec<usize> = (index.saturating_sub(ANTECEDENT_REACH * 3)..index).rev().filter(|&j| !sentences[j].note).take(ANTECEDENT_REACH).collect();
-            let antecedent = window.iter().copied().find(|&j| patient[j]).or_else(|| {
-                window.iter().copied().find(|&j| {
-                    *names_person[j].get_or_insert_with(|| {
+            let antecedent = window.iter().copied().find(|&j| {
+                patient[j]
+                    || *names_person[j].get_or_insert_with(|| {
                         lexicon.mentions(&text[sentences[j].start..sentences[j].end]).iter().any(|m| matches!(m.target, Target::Entity(i) if lexicon.entities[i].kind == EntityKind::Person))
                     })
-                })
             });
             if let Some(j) = antecedent {
                 let c = Context { text: text[sentences[j].start..sentences[j].end].to_string(), start: sentences[j].start, end: sentences[j].end };
