@@ -59,7 +59,7 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
     let published = source.meta.published;
     let sentences = sentences::split(text);
     // Each sentence normalized once on its own: its claims, whether it names a person, and
-    // whether something happens to one in it (the best antecedent for a later pronoun).
+    // whether something happens to one in it (what a later pronoun may refer back to).
     // A table row is read with its header from the start: it states nothing without one.
     let mut headers: Vec<Option<Context>> = sentences.iter().map(|s| table_header(text, s)).collect();
     // One alias pass over the whole text gives each sentence its mentions; a sentence that
