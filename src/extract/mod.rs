@@ -10,7 +10,7 @@ pub mod sentences;
 
 use serde::{Deserialize, Serialize};
 
-use crate::lexicon::{EntityKind, Lexicon, Target};
+use crate::lexicon::{EntityKind, Lexicon, Mention, Target};
 use crate::normalize::{normalize, normalize_with_mentions, StatementInput};
 use crate::source::{Source, SourceMeta};
 
@@ -67,14 +67,20 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
     let spans: Vec<std::ops::Range<usize>> = sentences.iter().map(|s| s.start..s.end).collect();
     let mut mentions = lexicon.mentions_in_spans(text, &spans);
     let cued: Vec<bool> = mentions.iter().map(|m| m.as_ref().is_none_or(|m| m.iter().any(|m| lexicon.heads_claims(m.target)))).collect();
+    let is_person = |m: &Mention| matches!(m.target, Target::Entity(i) if lexicon.entities[i].kind == EntityKind::Person);
+    // Whether a sentence names a person (an antecedent for a later pronoun), where the pass
+    // over the whole text could tell; the others take a pass of their own if a pronoun asks.
+    let mut names_person: Vec<Option<bool>> = mentions.iter().map(|m| m.as_ref().map(|m| m.iter().any(is_person))).collect();
+    let under_review = claims_under_review(text, &sentences);
     let mut alone: Vec<Vec<crate::normalize::ClaimDraft>> = sentences
         .iter()
         .zip(&headers)
         .zip(&cued)
         .zip(&mut mentions)
-        .map(|(((s, header), &cued), mentions)| {
+        .enumerate()
+        .map(|(index, (((s, header), &cued), mentions))| {
             // A table row's claims may start from its header's words.
-            if !cued && header.is_none() || under_review(text, s.start) {
+            if !cued && header.is_none() || under_review[index] {
                 return Vec::new();
             }
             let statement = StatementInput { quote: &text[s.start..s.end], note: s.note, published, context: header.as_ref().map(|h| h.text.as_str()) };
@@ -91,7 +97,6 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
         .zip(&alone)
         .map(|(s, claims)| !s.note && claims.iter().any(|c| c.key.params.contains_key("person") && lexicon.events.iter().any(|e| c.key.subject == e.id)))
         .collect();
-    let mut names_person: Vec<Option<bool>> = vec![None; sentences.len()];
     let mut statements = Vec::new();
     let mut claims = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
@@ -108,7 +113,7 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
             let antecedent = window.iter().copied().find(|&j| {
                 patient[j]
                     || *names_person[j].get_or_insert_with(|| {
-                        lexicon.mentions(&text[sentences[j].start..sentences[j].end]).iter().any(|m| matches!(m.target, Target::Entity(i) if lexicon.entities[i].kind == EntityKind::Person))
+                        lexicon.mentions(&text[sentences[j].start..sentences[j].end]).iter().any(is_person)
                     })
             });
             if let Some(j) = antecedent {
@@ -154,14 +159,29 @@ fn table_header(text: &str, row: &sentences::Sentence) -> Option<Context> {
     }
 }
 
-/// Is the sentence on a line a fact-check labels as the claim it checks ("CLAIM: \"The US
+/// Which sentences are on a line a fact-check labels as the claim it checks ("CLAIM: \"The US
 /// designated …\"")? The source reports that claim; it does not make it.
-fn under_review(text: &str, start: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |at| at + 1);
-    let line = text[line_start..].trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '#' | '>' | '-'));
-    let Some((label, _)) = line.split_once([':', '\u{2014}', '\u{2013}']) else { return false };
-    let label = label.trim().trim_end_matches(['*', '_']).to_lowercase();
-    matches!(label.as_str(), "claim" | "the claim" | "what was claimed" | "claimed" | "the statement")
+fn claims_under_review(text: &str, sentences: &[sentences::Sentence]) -> Vec<bool> {
+    let mut line_start = 0;
+    let mut scanned = 0;
+    sentences
+        .iter()
+        .map(|s| {
+            // Sentences come in order: each newline is looked at once.
+            if let Some(at) = memchr::memrchr(b'\n', &text.as_bytes()[scanned..s.start]) {
+                line_start = scanned + at + 1;
+            }
+            scanned = s.start;
+            // A label is a word or three at the start of the line: its first bytes settle it.
+            let head = &text[line_start..text.floor_char_boundary((line_start + 48).min(text.len()))];
+            let head = head.split('\n').next().unwrap_or_default();
+            let head = head.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '#' | '>' | '-'));
+            head.split_once([':', '\u{2014}', '\u{2013}']).is_some_and(|(label, _)| {
+                let label = label.trim().trim_end_matches(['*', '_']).to_lowercase();
+                matches!(label.as_str(), "claim" | "the claim" | "what was claimed" | "claimed" | "the statement")
+            })
+        })
+        .collect()
 }
 
 /// Does the sentence hold a pronoun or a role noun that may stand for an earlier person?
