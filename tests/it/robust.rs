@@ -92,6 +92,13 @@ fn quantity() -> impl Strategy<Value = Quantity> {
     })
 }
 
+/// Pieces of text that make aliases, near-aliases and the edges between them: accents,
+/// curly quotes, a zero-width space, glued endnote digits, stops and line breaks.
+const ALIAS_TEXT_PARTS: &[&str] = &[
+    "Mexico", " City", "Mexico City", "El", " Chapo", "Peña", " Nieto", "Pen\u{0303}a", "Guzmán", " López", "U.S.", "US", "arrested", "arrest",
+    "homicides", " in ", "2019", ".", ". ", "2 ", "\n\n", " ", "\u{200b}", "\u{2019}s", "é", "\u{201c}", "\u{201d}", ",", "the", "Sinaloa", " cartel",
+];
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 
@@ -124,6 +131,18 @@ proptest! {
         let lexicon = Lexicon::bundled();
         let (a, b) = (Value::Quantity(a), Value::Quantity(b));
         prop_assert_eq!(a.agrees(&b, &lexicon), b.agrees(&a, &lexicon));
+    }
+
+    #[test]
+    fn one_alias_pass_over_a_text_finds_what_each_sentence_alone_holds(parts in proptest::collection::vec(prop::sample::select(ALIAS_TEXT_PARTS), 0..40)) {
+        let lexicon = Lexicon::bundled();
+        let text: String = parts.concat();
+        let spans: Vec<std::ops::Range<usize>> = concord::extract::sentences::split(&text).iter().map(|s| s.start..s.end).collect();
+        for (span, found) in spans.iter().zip(lexicon.mentions_in_spans(&text, &spans)) {
+            if let Some(found) = found {
+                prop_assert_eq!(found, lexicon.mentions(&text[span.clone()]), "{:?} in {:?}", &text[span.clone()], text);
+            }
+        }
     }
 
     #[test]

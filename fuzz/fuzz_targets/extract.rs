@@ -1,0 +1,21 @@
+//! Extract on any text: never a panic, every quote where its span says; and the one alias pass
+//! over the whole text gives each sentence the mentions a pass over the sentence alone gives.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+use concord::lexicon::Lexicon;
+use concord::source::{PartialDate, Source, SourceMeta};
+
+fuzz_target!(|text: &str| {
+    let lexicon = Lexicon::bundled();
+    let spans: Vec<std::ops::Range<usize>> = concord::extract::sentences::split(text).iter().map(|s| s.start..s.end).collect();
+    for (span, found) in spans.iter().zip(lexicon.mentions_in_spans(text, &spans)) {
+        if let Some(found) = found {
+            assert_eq!(found, lexicon.mentions(&text[span.clone()]));
+        }
+    }
+    let source = Source { meta: SourceMeta { id: "fuzz".into(), file: "fuzz.txt".into(), published: PartialDate::parse("2025-01-01"), ..Default::default() }, path: std::path::PathBuf::new(), text: text.to_string() };
+    for st in concord::extract::extract(&source, &lexicon).statements {
+        assert_eq!(&text[st.start..st.end], st.quote);
+    }
+});
