@@ -157,6 +157,8 @@ pub struct Mention {
     pub start: usize,
     pub end: usize,
     pub target: Target,
+    /// Which alias matched (an index into the lexicon's aliases).
+    pub alias: usize,
 }
 
 pub struct Lexicon {
@@ -168,6 +170,9 @@ pub struct Lexicon {
     targets: Vec<Target>,
     /// For each entity, whether it heads claims ([`Lexicon::heads_claims`]).
     entity_heads_claims: Vec<bool>,
+    /// For each alias of a person, the other people whose names hold it ("Guzmán": El Chapo's
+    /// sons): see [`Lexicon::namesakes`].
+    namesakes: Vec<Vec<usize>>,
 }
 
 impl std::fmt::Debug for Lexicon {
@@ -272,7 +277,8 @@ impl Lexicon {
                 _ => false,
             })
             .collect();
-        Ok(Lexicon { entities, periods, measures, events, matcher, targets, entity_heads_claims })
+        let namesakes = namesakes_of(&patterns, &targets, &entities);
+        Ok(Lexicon { entities, periods, measures, events, matcher, targets, entity_heads_claims, namesakes })
     }
 
     /// Every alias in `text`, leftmost-longest, on word boundaries, in text order.
@@ -283,7 +289,7 @@ impl Lexicon {
         for m in self.matcher.find_iter(&folded.text) {
             let (s, e) = (m.start(), m.end());
             if word_bounded(bytes, s, e, 0, bytes.len()) {
-                out.push(Mention { start: folded.map[s], end: folded.map[e], target: self.targets[m.pattern().as_usize()] });
+                out.push(Mention { start: folded.map[s], end: folded.map[e], target: self.targets[m.pattern().as_usize()], alias: m.pattern().as_usize() });
             }
         }
         out
@@ -323,7 +329,7 @@ impl Lexicon {
                 if word_bounded(bytes, s, e, from, to) {
                     let origin = spans[first].start;
                     let end = if e == to { spans[first].end } else { folded.map[e] };
-                    mentions.push(Mention { start: folded.map[s] - origin, end: end - origin, target: self.targets[m.pattern().as_usize()] });
+                    mentions.push(Mention { start: folded.map[s] - origin, end: end - origin, target: self.targets[m.pattern().as_usize()], alias: m.pattern().as_usize() });
                 }
             }
         }
@@ -341,6 +347,12 @@ impl Lexicon {
             Target::Entity(i) => self.entity_heads_claims[i],
             Target::Period(p) => self.periods[p].holder.is_some(),
         }
+    }
+
+    /// The other people a mention of a person by a bare surname may stand for: those whose
+    /// names or aliases hold it ("Guzmán" in "Ovidio Guzmán López"). Empty for most.
+    pub fn namesakes(&self, mention: &Mention) -> &[usize] {
+        self.namesakes.get(mention.alias).map_or(&[], Vec::as_slice)
     }
 
     pub fn entity(&self, id: &str) -> Option<&Entity> {
@@ -377,6 +389,29 @@ impl Lexicon {
         let id = &self.entities[entity].id;
         self.periods.iter().position(|p| p.holder.as_deref() == Some(id.as_str()))
     }
+}
+
+/// For each one-word alias of a person (a surname), the other people whose folded names or
+/// aliases hold it as a whole word.
+fn namesakes_of(patterns: &[String], targets: &[Target], entities: &[Entity]) -> Vec<Vec<usize>> {
+    let names: Vec<(usize, Vec<String>)> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntityKind::Person)
+        .map(|(i, e)| (i, std::iter::once(&e.name).chain(&e.aliases).map(|n| format!(" {} ", fold(n).text.replace('"', " "))).collect()))
+        .collect();
+    patterns
+        .iter()
+        .zip(targets)
+        .map(|(alias, target)| match *target {
+            // A bare surname: a full name stays its bearer's ("Joaquín Guzmán" is El Chapo's).
+            Target::Entity(owner) if entities[owner].kind == EntityKind::Person && !alias.contains(' ') => {
+                let words = format!(" {alias} ");
+                names.iter().filter(|(i, ns)| *i != owner && ns.iter().any(|n| n.contains(&words))).map(|(i, _)| *i).collect()
+            }
+            _ => Vec::new(),
+        })
+        .collect()
 }
 
 /// Does the match `start..end` of folded `bytes` stand on word boundaries within `from..to`

@@ -66,6 +66,7 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
     // names nothing that heads a claim (most of any article) states nothing to compare.
     let spans: Vec<std::ops::Range<usize>> = sentences.iter().map(|s| s.start..s.end).collect();
     let mut mentions = lexicon.mentions_in_spans(text, &spans);
+    let namesake_named_in = resolve_namesakes(&mut mentions, lexicon);
     let cued: Vec<bool> = mentions.iter().map(|m| m.as_ref().is_none_or(|m| m.iter().any(|m| lexicon.heads_claims(m.target)))).collect();
     let is_person = |m: &Mention| matches!(m.target, Target::Entity(i) if lexicon.entities[i].kind == EntityKind::Person);
     // Whether a sentence names a person (an antecedent for a later pronoun), where the pass
@@ -76,7 +77,7 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
         .iter()
         .zip(&headers)
         .zip(&cued)
-        .zip(&mut mentions)
+        .zip(&mentions)
         .enumerate()
         .map(|(index, (((s, header), &cued), mentions))| {
             // A table row's claims may start from its header's words.
@@ -84,8 +85,8 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
                 return Vec::new();
             }
             let statement = StatementInput { quote: &text[s.start..s.end], note: s.note, published, context: header.as_ref().map(|h| h.text.as_str()) };
-            match mentions.take() {
-                Some(known) => normalize_with_mentions(&statement, known, lexicon),
+            match mentions {
+                Some(known) => normalize_with_mentions(&statement, known.clone(), lexicon),
                 None => normalize(&statement, lexicon),
             }
         })
@@ -105,6 +106,11 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
         let mut context = None;
         if let Some(header) = headers[index].take() {
             context = Some(header);
+        } else if let Some(j) = namesake_named_in[index] {
+            // The sentence that named the person a surname here stands for.
+            let c = Context { text: text[sentences[j].start..sentences[j].end].to_string(), start: sentences[j].start, end: sentences[j].end };
+            claims_alone = normalize(&StatementInput { quote, note: sentence.note, published, context: Some(&c.text) }, lexicon);
+            context = Some(c);
         } else if cued[index] && leans_on_antecedent(quote) {
             // The antecedent: the nearest earlier body sentence where something happened to a
             // person or that names one ("Zambada, 76, co-founded the cartel. He was charged…"
@@ -132,6 +138,40 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
         claims.push(claims_alone);
     }
     (ClaimSheet { source: source.meta.clone(), text: None, statements }, claims)
+}
+
+/// A bare surname stands for the person last named in full who bears it ("Ovidio Guzmán was
+/// extradited … Guzmán, 33, was taken into custody"), and for the lexicon's bearer when none
+/// was. Returns, for each sentence where a surname was read so, the earlier sentence that
+/// named that person: the statement's context, so that its sheet reads the same on its own
+/// (normalize applies the same rule to a statement and its context).
+fn resolve_namesakes(mentions: &mut [Option<Vec<Mention>>], lexicon: &Lexicon) -> Vec<Option<usize>> {
+    // Person -> (order of its last mention by a name no one else bears, sentence of it).
+    let mut named_in_full: std::collections::BTreeMap<usize, (usize, usize)> = std::collections::BTreeMap::new();
+    let mut named_in = vec![None; mentions.len()];
+    let mut order = 0;
+    for (sentence, ms) in mentions.iter_mut().enumerate() {
+        for m in ms.iter_mut().flatten() {
+            let Target::Entity(bearer) = m.target else { continue };
+            if lexicon.entities[bearer].kind != EntityKind::Person {
+                continue;
+            }
+            order += 1;
+            let namesakes = lexicon.namesakes(m);
+            if namesakes.is_empty() {
+                named_in_full.insert(bearer, (order, sentence));
+                continue;
+            }
+            let latest = std::iter::once(bearer).chain(namesakes.iter().copied()).filter_map(|e| named_in_full.get(&e).map(|&(at, j)| (at, e, j))).max();
+            if let Some((_, person, j)) = latest.filter(|&(_, person, _)| person != bearer) {
+                m.target = Target::Entity(person);
+                if j != sentence {
+                    named_in[sentence] = Some(j);
+                }
+            }
+        }
+    }
+    named_in
 }
 
 /// The header of the Markdown table a row belongs to: the line above the table's separator

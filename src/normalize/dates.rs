@@ -1313,7 +1313,15 @@ impl<'a> Cx<'a> {
             Some((n, unit, k + 1))
         };
         let today = self.today();
-        // "in two years", "within 9 months", "within next 10 months"
+        // "in two years", "within 9 months", "within next 10 months"; but "the lowest in six
+        // years", "for the first time in 20 years" look back over a stretch, they date nothing.
+        let looks_back = |w: &str| {
+            const NOUNS_IN_EST: &[&str] = &["interest", "west", "rest", "test", "protest", "request", "arrest", "contest", "harvest", "forest", "quest", "chest", "guest", "unrest"];
+            matches!(w, "first" | "most" | "least" | "time" | "low" | "high") || w.len() > 4 && w.ends_with("est") && !NOUNS_IN_EST.contains(&w)
+        };
+        if self.is(i, "in") && i > 0 && self.word(i - 1).is_some_and(looks_back) {
+            return None;
+        }
         if self.is(i, "in") || self.is(i, "within") {
             let mut k = i + 1;
             if self.is(i, "within") && self.is(k, "next") {

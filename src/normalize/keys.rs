@@ -145,6 +145,32 @@ fn find_word(text: &str, word: &str) -> Option<usize> {
     })
 }
 
+/// A bare surname stands for the person last named in full who bears it, in the context (the
+/// sentence that named them) or earlier in the quote ("Ovidio Guzmán … Guzmán, 33"); for the
+/// lexicon's bearer when none is. The rule extract applies over a whole document.
+fn read_namesakes(mut mentions: Vec<Mention>, context: Option<&str>, lexicon: &Lexicon) -> Vec<Mention> {
+    if mentions.iter().all(|m| lexicon.namesakes(m).is_empty()) {
+        return mentions;
+    }
+    let named_in_full = |m: &Mention| match m.target {
+        Target::Entity(i) if lexicon.entities[i].kind == EntityKind::Person && lexicon.namesakes(m).is_empty() => Some(i),
+        _ => None,
+    };
+    let mut named: Vec<usize> = context.map(|c| lexicon.mentions(c)).unwrap_or_default().iter().filter_map(named_in_full).collect();
+    for m in &mut mentions {
+        if let Some(person) = named_in_full(m) {
+            named.push(person);
+            continue;
+        }
+        let Target::Entity(bearer) = m.target else { continue };
+        let namesakes = lexicon.namesakes(m);
+        if let Some(&person) = named.iter().rev().find(|&&e| e != bearer && namesakes.contains(&e) || e == bearer) {
+            m.target = Target::Entity(person);
+        }
+    }
+    mentions
+}
+
 /// The claims a statement makes; `known_mentions`, when given, are the quote's mentions as
 /// [`Lexicon::mentions`] finds them, used where the quote is read as it stands.
 pub fn claims_with(statement: &StatementInput<'_>, known_mentions: Option<Vec<Mention>>, lexicon: &Lexicon) -> Vec<ClaimDraft> {
@@ -162,7 +188,7 @@ pub fn claims_with(statement: &StatementInput<'_>, known_mentions: Option<Vec<Me
     }
     let mentions = match (known_mentions, &text) {
         (Some(known), std::borrow::Cow::Borrowed(_)) => known,
-        _ => lexicon.mentions(&text),
+        _ => read_namesakes(lexicon.mentions(&text), statement.context, lexicon),
     };
     // Every claim is headed by something the lexicon knows (`Lexicon::heads_claims`): without
     // such a mention there is nothing to read, and the sentence costs one alias pass.
@@ -684,6 +710,9 @@ pub(crate) struct EventFrame {
     /// Intended, ordered or demanded ("to designate", "be returned"): no date of its own.
     intended: bool,
     brief: bool,
+    /// An earlier occurrence, set apart ("had first been detained in 2019"): compared only
+    /// with other sources' earlier occurrences, not with the one the story is about.
+    earlier: bool,
     /// Where the next trigger starts: places and destinations after it belong to that one.
     reach: usize,
 }
@@ -703,7 +732,27 @@ fn event_claims(s: &Parsed<'_>, statement: &StatementInput<'_>, lexicon: &Lexico
         intended |= before4.windows(2).any(|w| w[0] == "leading" && w[1] == "to");
         let passive = before3.iter().any(|w| one_of(PASSIVE, w));
         let patient_kind = lexicon.events[event].patient;
-        let mut patients = find_patients(s, lexicon, m, patient_kind, passive || lexicon.events[event].intransitive);
+        // "had first been detained in 2019, then released hours later": a verb that follows
+        // "then" or "and" straight after another event's clause, with no object of its own,
+        // shares that event's patients.
+        let object_follows = s.words_after(m.end, 2).iter().any(|w| one_of(PRONOUNS, w))
+            || s.mentions.iter().any(|o| matches!(o.target, Target::Entity(_)) && o.start >= m.end && s.gap(m.end, o.start) <= 1);
+        let continues = frames.last().filter(|prev| {
+            !prev.patients.is_empty()
+                && lexicon.events[prev.event].patient == patient_kind
+                && before2.last().is_some_and(|w| w == "then" || w == "and")
+                && !object_follows
+                && !s.mentions.iter().any(|o| matches!(o.target, Target::Entity(i) if lexicon.entities[i].kind == patient_kind) && o.start >= prev.end && o.end <= m.start)
+                && s.gap(prev.end, m.start) <= 12
+        });
+        let mut patients = match continues {
+            // "demanded that he be returned to custody and extradited": sought, like the first.
+            Some(prev) => {
+                intended |= prev.intended;
+                prev.patients.clone()
+            }
+            None => find_patients(s, lexicon, m, patient_kind, passive || lexicon.events[event].intransitive),
+        };
         if patients.is_empty() && patient_kind == EntityKind::Person && pronoun_patient(s, m, passive) {
             patients = frames.iter().rev().find(|f| !f.patients.is_empty()).map(|f| f.patients.clone()).unwrap_or_default();
             if patients.is_empty() {
@@ -733,7 +782,8 @@ fn event_claims(s: &Parsed<'_>, statement: &StatementInput<'_>, lexicon: &Lexico
                 }
             }
         }
-        frames.push(EventFrame { event, start: m.start, end: m.end, patients, void, intended, brief, reach: s.text.len() });
+        let earlier = before4.iter().any(|w| matches!(&**w, "first" | "initially" | "originally" | "previously"));
+        frames.push(EventFrame { event, start: m.start, end: m.end, patients, void, intended, brief, earlier, reach: s.text.len() });
     }
     for k in 1..frames.len() {
         frames[k - 1].reach = frames[k].start;
@@ -747,7 +797,10 @@ fn event_claims(s: &Parsed<'_>, statement: &StatementInput<'_>, lexicon: &Lexico
         let name = if f.brief { format!("brief-{}", event.id) } else { event.id.clone() };
         let patient_param = kind_name(event.patient);
         for &p in &f.patients {
-            let base = Key::new(name.clone()).with(patient_param, lexicon.entities[p].id.clone());
+            let mut base = Key::new(name.clone()).with(patient_param, lexicon.entities[p].id.clone());
+            if f.earlier {
+                base = base.with("occurrence", "earlier");
+            }
             let mut made = 0;
             for facet in &event.facets {
                 let found: Vec<(Value, String)> = match facet {
@@ -958,17 +1011,10 @@ const LINKING: &[&str] = &["covered", "covers", "included", "includes", "named",
 
 fn salient_person(context: &str, statement: &StatementInput<'_>, lexicon: &Lexicon) -> Option<usize> {
     let c = Parsed::new(context, statement.published, lexicon);
-    let mut patient = None;
-    for m in &c.mentions {
-        if let Target::Trigger(event) = m.target {
-            let passive = c.words_before(m.start, 3).iter().any(|w| one_of(PASSIVE, w));
-            if let Some(&p) = find_patients(&c, lexicon, m, lexicon.events[event].patient, passive).last() {
-                if lexicon.entities[p].kind == EntityKind::Person {
-                    patient = Some(p);
-                }
-            }
-        }
-    }
+    // The context read as a statement of its own: the patient of its last event that has one.
+    let own = StatementInput { quote: context, note: false, published: statement.published, context: None };
+    let frames = event_claims(&c, &own, lexicon, &mut Vec::new());
+    let patient = frames.iter().rev().find_map(|f| f.patients.last().copied().filter(|&p| lexicon.entities[p].kind == EntityKind::Person));
     patient.or_else(|| c.entity_mentions(lexicon, &[EntityKind::Person]).filter(|(_, m)| !is_kin_modifier(&c, m)).map(|(i, _)| i).last())
 }
 

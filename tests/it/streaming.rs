@@ -28,10 +28,8 @@ fn without_places(path: &std::path::Path) -> String {
     serde_json::to_string_pretty(&report).unwrap()
 }
 
-#[test]
-fn jsonl_mapper_sort_reducer_matches_the_normal_path() {
-    let dir = scratch("streaming");
-    let case = std::path::Path::new("tests/fixtures/corpora/mixed-formats");
+/// A fixture corpus as JSON Lines documents.
+fn documents(case: &std::path::Path) -> String {
     let manifest: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(case.join("sources.json")).unwrap()).unwrap();
     let mut docs = String::new();
     for s in manifest["sources"].as_array().unwrap() {
@@ -40,6 +38,22 @@ fn jsonl_mapper_sort_reducer_matches_the_normal_path() {
         docs.push_str(&doc.to_string());
         docs.push('\n');
     }
+    docs
+}
+
+/// The normal path's report: claim sheets written, then read back and checked.
+fn from_sheets(case: &std::path::Path, dir: &std::path::Path) -> String {
+    let normal = dir.join("normal");
+    assert!(concord(&["extract", &case.join("sources.json").to_string_lossy(), "--out", &dir.join("claims").to_string_lossy()]).status.success());
+    assert!(concord(&["check", "--claims", &dir.join("claims").to_string_lossy(), "--out", &normal.to_string_lossy()]).status.success());
+    without_places(&normal.join("report.json"))
+}
+
+#[test]
+fn jsonl_mapper_sort_reducer_matches_the_normal_path() {
+    let dir = scratch("streaming");
+    let case = std::path::Path::new("tests/fixtures/corpora/mixed-formats");
+    let docs = documents(case);
     let claims = pipe(&["extract", "--jsonl"], docs.as_bytes());
     let mut lines: Vec<&str> = std::str::from_utf8(&claims).unwrap().lines().collect();
     assert!(lines.len() > 10);
@@ -50,12 +64,25 @@ fn jsonl_mapper_sort_reducer_matches_the_normal_path() {
     let (a, b) = (dir.join("sorted"), dir.join("reversed"));
     pipe(&["check", "--claims", "-", "--out", &a.to_string_lossy()], sorted.as_bytes());
     pipe(&["check", "--claims", "-", "--out", &b.to_string_lossy()], reversed.as_bytes());
-    let normal = dir.join("normal");
-    assert!(concord(&["extract", &case.join("sources.json").to_string_lossy(), "--out", &dir.join("claims").to_string_lossy()]).status.success());
-    assert!(concord(&["check", "--claims", &dir.join("claims").to_string_lossy(), "--out", &normal.to_string_lossy()]).status.success());
-    let expected = without_places(&normal.join("report.json"));
+    let expected = from_sheets(case, &dir);
     assert_eq!(without_places(&a.join("report.json")), expected);
     assert_eq!(without_places(&b.join("report.json")), expected);
+}
+
+/// Extract reads a whole document (pronouns, surnames, table headers); a claim sheet holds each
+/// statement with the context it needs to read the same alone. Every fixture must agree.
+#[test]
+fn every_fixture_reads_the_same_streamed_and_from_sheets() {
+    let mut cases: Vec<_> = std::fs::read_dir("tests/fixtures/corpora").unwrap().map(|e| e.unwrap().path()).collect();
+    cases.sort();
+    for case in cases {
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        let dir = scratch(&format!("streaming-every/{name}"));
+        let claims = pipe(&["extract", "--jsonl"], documents(&case).as_bytes());
+        let streamed = dir.join("streamed");
+        pipe(&["check", "--claims", "-", "--out", &streamed.to_string_lossy()], &claims);
+        assert_eq!(without_places(&streamed.join("report.json")), from_sheets(&case, &dir), "{name}");
+    }
 }
 
 #[test]
