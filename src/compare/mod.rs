@@ -137,11 +137,13 @@ pub struct Group {
 /// Parameters that say when a figure holds.
 const SCOPES: &[&str] = &["year", "by", "since", "decade", "period", "span", "per", "within", "modality"];
 
-/// A count that states no time ("10,000 troops") could be any year's: two sources giving
-/// different ones need not disagree. Such a claim is compared with its own source only, and
-/// its key says so (`stated-by`).
+/// A count or a rate that states no time ("10,000 troops", "a murder rate of 29 per 100,000")
+/// could be any year's: two sources giving different ones need not disagree. Such a claim is
+/// compared with its own source only, and its key says so (`stated-by`). (A sum is compared:
+/// a reward or a programme's total is one figure, whenever it is stated.)
 fn unscoped_count(c: &Claim) -> bool {
-    matches!(&c.value, Value::Quantity(q) if q.unit == crate::normalize::Unit::Count)
+    use crate::normalize::Unit;
+    matches!(&c.value, Value::Quantity(q) if matches!(q.unit, Unit::Count | Unit::Rate))
         && c.key.facet().is_none()
         && !c.key.subject.ends_with(".change")
         && !c.key.params.keys().any(|k| SCOPES.contains(&k.as_str()))
