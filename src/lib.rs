@@ -227,7 +227,7 @@ pub fn extract_jsonl(input: impl std::io::BufRead, mut output: impl std::io::Wri
             docs += 1;
             for (st, drafts) in sheet.statements.iter().zip(drafts) {
                 for draft in drafts {
-                    writeln!(output, "{}", claim_line(&sheet.source, st, &draft)).map_err(write_err)?;
+                    writeln!(output, "{}", claim_line(&sheet.source, st, draft)).map_err(write_err)?;
                     claims += 1;
                 }
             }

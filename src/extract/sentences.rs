@@ -184,7 +184,7 @@ fn push(text: &str, start: usize, end: usize, note: bool, out: &mut Vec<Sentence
     let trail = piece.len() - piece.trim_end().len();
     let (s, e) = (start + lead, end - trail);
     if s < e && text[s..e].chars().any(|c| c.is_alphanumeric()) {
-        let note = note || memchr::memmem::find_iter(text[s..e].as_bytes(), b"http").any(|at| text[s + at + 4..e].starts_with("://") || text[s + at + 4..e].starts_with("s://"));
+        let note = note || memchr::memmem::find_iter(&text.as_bytes()[s..e], b"http").any(|at| text[s + at + 4..e].starts_with("://") || text[s + at + 4..e].starts_with("s://"));
         out.push(Sentence { start: s, end: e, note });
     }
 }

@@ -164,7 +164,7 @@ fn read_namesakes(mut mentions: Vec<Mention>, context: Option<&str>, lexicon: &L
         }
         let Target::Entity(bearer) = m.target else { continue };
         let namesakes = lexicon.namesakes(m);
-        if let Some(&person) = named.iter().rev().find(|&&e| e != bearer && namesakes.contains(&e) || e == bearer) {
+        if let Some(&person) = named.iter().rev().find(|&&e| e == bearer || namesakes.contains(&e)) {
             m.target = Target::Entity(person);
         }
     }
@@ -761,12 +761,11 @@ fn event_claims(s: &Parsed<'_>, statement: &StatementInput<'_>, lexicon: &Lexico
         }
         // "El Chapo, whom marines seized", "Zambada, who was arrested": a relative pronoun
         // stands for the person just before it.
-        if patients.is_empty() && patient_kind == EntityKind::Person {
-            if before4.iter().any(|w| w == "whom") || passive && before4.iter().any(|w| w == "who") {
-                let relative = find_word(&s.lower[..m.start], "whom").into_iter().chain(find_word(&s.lower[..m.start], "who")).max().unwrap_or(m.start);
-                if let Some((p, _)) = s.entity_mentions(lexicon, &[EntityKind::Person]).filter(|(_, pm)| pm.end <= relative && s.gap(pm.end, relative) <= 2).last() {
-                    patients = vec![p];
-                }
+        let relative_pronoun = before4.iter().any(|w| w == "whom") || passive && before4.iter().any(|w| w == "who");
+        if patients.is_empty() && patient_kind == EntityKind::Person && relative_pronoun {
+            let relative = find_word(&s.lower[..m.start], "whom").into_iter().chain(find_word(&s.lower[..m.start], "who")).max().unwrap_or(m.start);
+            if let Some((p, _)) = s.entity_mentions(lexicon, &[EntityKind::Person]).filter(|(_, pm)| pm.end <= relative && s.gap(pm.end, relative) <= 2).last() {
+                patients = vec![p];
             }
         }
         // "was arrested in 1993 and captured again in 2014": a coordinated verb shares the
