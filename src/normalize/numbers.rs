@@ -14,13 +14,16 @@
 //! | nearly, almost, close to, just under                        | [0.9p, p)                   |
 //! | about, around, roughly, approximately, some, ~              | [0.9p, 1.1p]                |
 //! | more than, over, above, exceeded, greater than, > , p+      | (p, ∞)                      |
-//! | at least, no fewer than, or more, or greater, >=            | [p, ∞)                      |
+//! | at least, no fewer than, or more, or greater, -plus, >=     | [p, ∞)                      |
 //! | fewer than, less than, under, below, <                      | (-∞, p)                     |
 //! | up to, as much as, at most, no more than, or less, <=       | (-∞, p]                     |
 //! | between a and b, from a to b, a to b, a–b, a~b, a through b  | [a, b] (closed: see below)  |
 //! | more than a and less than b (any two opposite bounds)       | (a, b)                      |
 //! | the majority of, most of                                    | (0.5, 1] as a ratio         |
 //! | billions (of dollars), millions, thousands                  | [10^k, 10^(k+3))            |
+//! | hundreds; dozens                                            | [200, 1000); [24, 100)      |
+//! | tens of thousands (of millions, of billions)                | [10s, 100s) for the scale s |
+//! | hundreds of thousands (of millions, …)                      | [200s, 1000s)               |
 //! | a few hundred (thousand, million, …), a few dozen           | [2s, 10s) for the scale s   |
 //! | several hundred (thousand, million, …), several dozen       | [3s, 10s) for the scale s   |
 //!
@@ -1350,7 +1353,7 @@ fn start_words() -> &'static super::WordSet {
         const WORDS: &[&str] = &[
             "zero", "nought", "naught", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
             "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty",
-            "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "thousand", "thousands", "million",
+            "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "hundreds", "tens", "thousand", "thousands", "million",
             "millions", "billion", "billions", "trillion", "trillions", "lakh", "lakhs", "lac", "crore", "crores", "dozen",
             "dozens", "dz", "dzs", "doz", "dozs", "half", "halves", "quarter", "quarters", "third", "thirds", "fourth", "fourths",
             "fifth", "fifths", "sixth", "sixths", "seventh", "sevenths", "eighth", "eighths", "ninth", "ninths", "tenth", "tenths",
@@ -1584,6 +1587,11 @@ fn mention_at(text: &str, toks: &[Token], i: usize) -> Option<(QuantityMention, 
                 j += 1;
             }
         }
+    } else if sym_at(toks, j) == Some('-') && glued(toks, j) && word_at(toks, j + 1) == Some("plus") && glued(toks, j + 1) {
+        // "4,000-plus units", "$3bn-plus": at least the figure.
+        bound = Some(Bound::AtLeast);
+        hedge_text = Some(text[toks[j].start..toks[j + 1].end].to_string());
+        j += 2;
     } else if word_at(toks, j) == Some("or") && word_at(toks, j + 1) == Some("equal") && bound.is_some_and(|b| matches!(b, Bound::Above | Bound::Below)) {
         // "less than 5000 or equal"
         bound = bound.map(|b| if b == Bound::Above { Bound::AtLeast } else { Bound::AtMost });
@@ -1833,6 +1841,18 @@ fn share_at(toks: &[Token], i: usize) -> Option<(Quantity, usize)> {
 /// "billions of dollars", "thousands of": an order of magnitude.
 fn magnitude_at(toks: &[Token], i: usize) -> Option<(Quantity, usize)> {
     let w = word_at(toks, i)?;
+    // "tens of thousands of": ten to a hundred of the scale that follows.
+    if w == "tens" && word_at(toks, i + 1) == Some("of") {
+        let next = match word_at(toks, i + 2)? {
+            "thousands" => 1e3,
+            "millions" => 1e6,
+            "billions" => 1e9,
+            _ => return None,
+        };
+        let of = word_at(toks, i + 3) == Some("of");
+        let end = if of { i + 4 } else { i + 3 };
+        return Some(vague_amount(toks, end, end, 10.0 * next, 100.0 * next, w));
+    }
     let scale = match w {
         "dozens" => 12.0,
         "hundreds" => 100.0,
@@ -1848,8 +1868,9 @@ fn magnitude_at(toks: &[Token], i: usize) -> Option<(Quantity, usize)> {
         return None;
     }
     let mut j = if of { i + 2 } else { i + 1 };
+    // Dozens: 24 to 100; hundreds: 200 to 1,000; thousands and up: a factor of a thousand.
     let mut lo = if scale >= 1e3 { scale } else { scale * 2.0 };
-    let mut hi = if scale == 12.0 { 100.0 } else { scale * 1000.0 };
+    let mut hi = if scale == 12.0 { 100.0 } else if scale < 1e3 { scale * 10.0 } else { scale * 1000.0 };
     // "hundreds of thousands of": the scales multiply.
     if let Some(next) = word_at(toks, j).and_then(|w| match w {
         "thousands" => Some(1e3),
@@ -1863,7 +1884,7 @@ fn magnitude_at(toks: &[Token], i: usize) -> Option<(Quantity, usize)> {
             j += 2;
         }
     }
-    Some(vague_amount(toks, j, if of { i + 2 } else { i + 1 }, lo, hi, w))
+    Some(vague_amount(toks, j, j, lo, hi, w))
 }
 
 /// [lo, hi) counted, or in the currency named at `j` ("millions of dollars"): a vague amount
@@ -1948,6 +1969,11 @@ mod tests {
         assert_eq!(bounds("billions of dollars"), (Some(1e9), Some(1e12), false, true, USD));
         assert_eq!(bounds("5,000 or so"), (Some(4500.0), Some(5500.0), false, false, Count));
         assert_eq!(bounds("500 or more"), (Some(500.0), None, false, false, Count));
+        assert_eq!(bounds("4,000-plus units"), (Some(4000.0), None, false, false, Count));
+        assert_eq!(bounds("tens of thousands of troops"), (Some(1e4), Some(1e5), false, true, Count));
+        assert_eq!(bounds("hundreds of thousands of people"), (Some(2e5), Some(1e6), false, true, Count));
+        assert_eq!(bounds("hundreds of people"), (Some(200.0), Some(1000.0), false, true, Count));
+        assert_eq!(bounds("$3bn-plus"), (Some(3e9), None, false, false, USD));
         assert_eq!(bounds("30 or less"), (None, Some(30.0), false, false, Count));
         assert_eq!(bounds("more than 10 and less than 20"), (Some(10.0), Some(20.0), true, true, Count));
         assert_eq!(bounds("at most 100 and at least 20"), (Some(20.0), Some(100.0), false, false, Count));
