@@ -102,14 +102,17 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
     let mut claims = Vec::new();
     for (index, sentence) in sentences.iter().enumerate() {
         let quote = &text[sentence.start..sentence.end];
+        // An earlier sentence as this one's context, and this one read with it.
+        let context_from = |j: usize| Context { text: text[sentences[j].start..sentences[j].end].to_string(), start: sentences[j].start, end: sentences[j].end };
+        let read_with = |c: &Context| normalize(&StatementInput { quote, note: sentence.note, published, context: Some(&c.text) }, lexicon);
         let mut claims_alone = std::mem::take(&mut alone[index]);
         let mut context = None;
         if let Some(header) = headers[index].take() {
             context = Some(header);
         } else if let Some(j) = namesake_named_in[index] {
             // The sentence that named the person a surname here stands for.
-            let c = Context { text: text[sentences[j].start..sentences[j].end].to_string(), start: sentences[j].start, end: sentences[j].end };
-            claims_alone = normalize(&StatementInput { quote, note: sentence.note, published, context: Some(&c.text) }, lexicon);
+            let c = context_from(j);
+            claims_alone = read_with(&c);
             context = Some(c);
         } else if cued[index] && leans_on_antecedent(quote) {
             // The antecedent: the nearest earlier body sentence where something happened to a
@@ -123,8 +126,8 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
                     })
             });
             if let Some(j) = antecedent {
-                let c = Context { text: text[sentences[j].start..sentences[j].end].to_string(), start: sentences[j].start, end: sentences[j].end };
-                let with = normalize(&StatementInput { quote, note: sentence.note, published, context: Some(&c.text) }, lexicon);
+                let c = context_from(j);
+                let with = read_with(&c);
                 if with != claims_alone {
                     claims_alone = with;
                     context = Some(c);

@@ -29,11 +29,7 @@ struct Parsed<'a> {
 
 impl<'a> Parsed<'a> {
     fn new(text: &'a str, published: Option<crate::source::PartialDate>, lexicon: &Lexicon) -> Parsed<'a> {
-        Parsed::with_mentions(text, published, lexicon.mentions(text))
-    }
-
-    fn with_mentions(text: &'a str, published: Option<crate::source::PartialDate>, mentions: Vec<Mention>) -> Parsed<'a> {
-        Parsed::from_parts(text, mentions, find_dates(text, published), find_quantities(text))
+        Parsed::from_parts(text, lexicon.mentions(text), find_dates(text, published), find_quantities(text))
     }
 
     /// The parse of a text whose mentions, dates and quantities (all of them, dates included
