@@ -289,7 +289,7 @@ impl Lexicon {
         for m in self.matcher.find_iter(&folded.text) {
             let (s, e) = (m.start(), m.end());
             if word_bounded(bytes, s, e, 0, bytes.len()) {
-                out.push(Mention { start: folded.map[s], end: folded.map[e], target: self.targets[m.pattern().as_usize()], alias: m.pattern().as_usize() });
+                out.push(Mention { start: folded.origin(s), end: folded.origin(e), target: self.targets[m.pattern().as_usize()], alias: m.pattern().as_usize() });
             }
         }
         out
@@ -304,13 +304,15 @@ impl Lexicon {
         let bytes = folded.text.as_bytes();
         // Folding is character by character, so a span's folded text is the slice of the whole
         // folded text between these bounds: the folded bytes whose origin is in the span.
-        let folded_at = |origin: usize| folded.map.partition_point(|&o| o < origin).min(bytes.len());
-        let bounds: Vec<(usize, usize)> = spans.iter().map(|r| (folded_at(r.start), folded_at(r.end))).collect();
+        let bounds: Vec<(usize, usize)> = spans.iter().map(|r| (folded.folded_at(r.start), folded.folded_at(r.end))).collect();
         let mut out: Vec<Option<Vec<Mention>>> = vec![Some(Vec::new()); spans.len()];
+        let mut first = 0;
         for m in self.matcher.find_iter(&folded.text) {
             let (s, e) = (m.start(), m.end());
-            // The first span that ends after the match starts.
-            let first = bounds.partition_point(|&(_, end)| end <= s);
+            // The first span that ends after the match starts (matches come in text order).
+            while bounds.get(first).is_some_and(|&(_, end)| end <= s) {
+                first += 1;
+            }
             let Some(&(from, to)) = bounds.get(first) else { continue };
             if e > to || (s < from && e > from) {
                 // Crosses the span's end or start: leftmost-longest may match otherwise there.
@@ -328,8 +330,8 @@ impl Lexicon {
             if let Some(mentions) = &mut out[first] {
                 if word_bounded(bytes, s, e, from, to) {
                     let origin = spans[first].start;
-                    let end = if e == to { spans[first].end } else { folded.map[e] };
-                    mentions.push(Mention { start: folded.map[s] - origin, end: end - origin, target: self.targets[m.pattern().as_usize()], alias: m.pattern().as_usize() });
+                    let end = if e == to { spans[first].end } else { folded.origin(e) };
+                    mentions.push(Mention { start: folded.origin(s) - origin, end: end - origin, target: self.targets[m.pattern().as_usize()], alias: m.pattern().as_usize() });
                 }
             }
         }
@@ -424,51 +426,102 @@ fn word_bounded(bytes: &[u8], start: usize, end: usize, from: usize, to: usize) 
     left && right
 }
 
-/// A folded copy of a text with, for each of its bytes, the byte of the original it came from.
+/// A folded copy of a text that knows, for each of its bytes, the byte of the original it
+/// came from.
 pub struct Folded {
     pub text: String,
-    pub map: Vec<usize>,
+    /// Where the folded text starts to come from the original otherwise than byte for byte,
+    /// in order: an ASCII run maps one to one from `origin` on, a folded character's bytes all
+    /// map to `origin`. Most text is ASCII, so a map of every byte would mostly repeat this.
+    segments: Vec<Segment>,
+    /// The original's length: where the end of the folded text maps to.
+    origin_len: usize,
+}
+
+#[derive(Clone, Copy)]
+struct Segment {
+    folded: usize,
+    origin: usize,
+    one_to_one: bool,
+}
+
+impl Folded {
+    fn segment_end(&self, k: usize) -> usize {
+        self.segments.get(k + 1).map_or(self.text.len(), |next| next.folded)
+    }
+
+    /// The byte of the original that folded byte `at` came from (the original's end for the
+    /// folded text's end).
+    pub fn origin(&self, at: usize) -> usize {
+        if at >= self.text.len() {
+            return self.origin_len;
+        }
+        let k = self.segments.partition_point(|s| s.folded <= at) - 1;
+        let s = self.segments[k];
+        if s.one_to_one {
+            s.origin + (at - s.folded)
+        } else {
+            s.origin
+        }
+    }
+
+    /// The first folded byte that comes from `origin` or after it.
+    pub fn folded_at(&self, origin: usize) -> usize {
+        let k = self.segments.partition_point(|s| s.origin < origin);
+        // The segment that starts before `origin` may run over it, byte for byte.
+        if let Some(before) = k.checked_sub(1).map(|p| (p, self.segments[p])) {
+            let (p, s) = before;
+            if s.one_to_one && s.origin + (self.segment_end(p) - s.folded) > origin {
+                return s.folded + (origin - s.origin);
+            }
+        }
+        self.segments.get(k).map_or(self.text.len(), |s| s.folded)
+    }
 }
 
 pub fn fold(text: &str) -> Folded {
     let mut out = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len() + 1);
-    let push = |out: &mut String, map: &mut Vec<usize>, c: char, at: usize| {
-        let before = out.len();
+    let mut segments = Vec::new();
+    let push = |out: &mut String, segments: &mut Vec<Segment>, c: char, at: usize| {
+        match segments.last() {
+            // The bytes of one character folded into several (a ligature) share its segment.
+            Some(&Segment { origin, one_to_one: false, .. }) if origin == at => {}
+            _ => segments.push(Segment { folded: out.len(), origin: at, one_to_one: false }),
+        }
         out.push(c);
-        map.extend(std::iter::repeat_n(at, out.len() - before));
     };
     let bytes = text.as_bytes();
     let mut at = 0;
     while at < bytes.len() {
         // Runs of ASCII, most of any text, fold byte for byte.
         let run = bytes[at..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |n| at + n);
-        let from = out.len();
-        out.push_str(&text[at..run]);
-        out[from..].make_ascii_lowercase();
-        map.extend(at..run);
+        if run > at {
+            segments.push(Segment { folded: out.len(), origin: at, one_to_one: true });
+            let from = out.len();
+            out.push_str(&text[at..run]);
+            out[from..].make_ascii_lowercase();
+        }
         at = run;
         let Some(c) = text[at..].chars().next() else { break };
         match c {
-            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{b4}' => push(&mut out, &mut map, '\'', at),
-            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{ab}' | '\u{bb}' => push(&mut out, &mut map, '"', at),
-            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}' => push(&mut out, &mut map, '-', at),
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{b4}' => push(&mut out, &mut segments, '\'', at),
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{ab}' | '\u{bb}' => push(&mut out, &mut segments, '"', at),
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}' => push(&mut out, &mut segments, '-', at),
             '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => {}
-            c if c.is_whitespace() => push(&mut out, &mut map, ' ', at),
+            c if c.is_whitespace() => push(&mut out, &mut segments, ' ', at),
             c => {
                 let mut parts = Vec::new();
                 decompose_canonical(c, |d| parts.push(d));
                 for d in parts.into_iter().filter(|d| !is_combining_mark(*d)) {
                     for l in d.to_lowercase() {
-                        push(&mut out, &mut map, l, at);
+                        push(&mut out, &mut segments, l, at);
                     }
                 }
             }
         }
         at += c.len_utf8();
     }
-    map.push(text.len());
-    Folded { text: out, map }
+    Folded { text: out, segments, origin_len: text.len() }
 }
 
 #[cfg(test)]
@@ -487,7 +540,24 @@ mod tests {
         let text = "Gen. Peña’s";
         let f = fold(text);
         let s = f.text.find("pena").unwrap();
-        assert_eq!(&text[f.map[s]..f.map[s + 4]], "Peña");
+        assert_eq!(&text[f.origin(s)..f.origin(s + 4)], "Peña");
+    }
+
+    #[test]
+    fn folded_offsets_agree_with_a_map_of_every_byte() {
+        for text in ["", "plain ascii", "Peña Nieto’s “term”", "Pen\u{0303}a", "a\u{200b}b", "ﬁnal ﬂow", "Ⅻ İstanbul", "é", "x\u{2013}y\u{00a0}z"] {
+            let f = fold(text);
+            // Folding is character by character: each folded byte comes from one character.
+            let mut map: Vec<usize> = text.char_indices().flat_map(|(at, c)| std::iter::repeat_n(at, fold(c.encode_utf8(&mut [0; 4])).text.len())).collect();
+            map.push(text.len());
+            assert_eq!(map.len(), f.text.len() + 1, "{text:?}");
+            for (at, &origin) in map.iter().enumerate() {
+                assert_eq!(f.origin(at), origin, "{text:?} folded byte {at}");
+            }
+            for origin in 0..=text.len() {
+                assert_eq!(f.folded_at(origin), map.partition_point(|&o| o < origin).min(f.text.len()), "{text:?} origin {origin}");
+            }
+        }
     }
 
     #[test]

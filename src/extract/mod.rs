@@ -207,24 +207,31 @@ fn table_header(text: &str, row: &sentences::Sentence) -> Option<Context> {
 fn claims_under_review(text: &str, sentences: &[sentences::Sentence]) -> Vec<bool> {
     let mut line_start = 0;
     let mut scanned = 0;
+    let mut labelled = line_is_labelled_claim(text, 0);
     sentences
         .iter()
         .map(|s| {
-            // Sentences come in order: each newline is looked at once.
+            // Sentences come in order: each newline is looked at once, each line read once.
             if let Some(at) = memchr::memrchr(b'\n', &text.as_bytes()[scanned..s.start]) {
                 line_start = scanned + at + 1;
+                labelled = line_is_labelled_claim(text, line_start);
             }
             scanned = s.start;
-            // A label is a word or three at the start of the line: its first bytes settle it.
-            let head = &text[line_start..text.floor_char_boundary((line_start + 48).min(text.len()))];
-            let head = head.split('\n').next().unwrap_or_default();
-            let head = head.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '#' | '>' | '-'));
-            head.split_once([':', '\u{2014}', '\u{2013}']).is_some_and(|(label, _)| {
-                let label = label.trim().trim_end_matches(['*', '_']).to_lowercase();
-                matches!(label.as_str(), "claim" | "the claim" | "what was claimed" | "claimed" | "the statement")
-            })
+            labelled
         })
         .collect()
+}
+
+/// Does the line at `line_start` open with a fact-check's label for the claim it checks?
+fn line_is_labelled_claim(text: &str, line_start: usize) -> bool {
+    // A label is a word or three at the start of the line: its first bytes settle it.
+    let head = &text[line_start..text.floor_char_boundary((line_start + 48).min(text.len()))];
+    let head = head.split('\n').next().unwrap_or_default();
+    let head = head.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '#' | '>' | '-'));
+    head.split_once([':', '\u{2014}', '\u{2013}']).is_some_and(|(label, _)| {
+        let label = label.trim().trim_end_matches(['*', '_']).to_lowercase();
+        matches!(label.as_str(), "claim" | "the claim" | "what was claimed" | "claimed" | "the statement")
+    })
 }
 
 /// Does the sentence hold a pronoun or a role noun that may stand for an earlier person?

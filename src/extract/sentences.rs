@@ -184,7 +184,10 @@ fn push(text: &str, start: usize, end: usize, note: bool, out: &mut Vec<Sentence
     let trail = piece.len() - piece.trim_end().len();
     let (s, e) = (start + lead, end - trail);
     if s < e && text[s..e].chars().any(|c| c.is_alphanumeric()) {
-        let note = note || memchr::memmem::find_iter(&text.as_bytes()[s..e], b"http").any(|at| text[s + at + 4..e].starts_with("://") || text[s + at + 4..e].starts_with("s://"));
+        // One searcher for every sentence: building one costs more than most searches.
+        static HTTP: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+        let http = HTTP.get_or_init(|| memchr::memmem::Finder::new(b"http"));
+        let note = note || http.find_iter(&text.as_bytes()[s..e]).any(|at| text[s + at + 4..e].starts_with("://") || text[s + at + 4..e].starts_with("s://"));
         out.push(Sentence { start: s, end: e, note });
     }
 }
