@@ -286,10 +286,11 @@ impl Lexicon {
         let folded = fold(text);
         let bytes = folded.text.as_bytes();
         let mut out = Vec::new();
+        let mut origins = folded.origins();
         for m in self.matcher.find_iter(&folded.text) {
             let (s, e) = (m.start(), m.end());
             if word_bounded(bytes, s, e, 0, bytes.len()) {
-                out.push(Mention { start: folded.origin(s), end: folded.origin(e), target: self.targets[m.pattern().as_usize()], alias: m.pattern().as_usize() });
+                out.push(Mention { start: origins.at(s), end: origins.at(e), target: self.targets[m.pattern().as_usize()], alias: m.pattern().as_usize() });
             }
         }
         out
@@ -307,6 +308,7 @@ impl Lexicon {
         let bounds: Vec<(usize, usize)> = spans.iter().map(|r| (folded.folded_at(r.start), folded.folded_at(r.end))).collect();
         let mut out: Vec<Option<Vec<Mention>>> = vec![Some(Vec::new()); spans.len()];
         let mut first = 0;
+        let mut origins = folded.origins();
         for m in self.matcher.find_iter(&folded.text) {
             let (s, e) = (m.start(), m.end());
             // The first span that ends after the match starts (matches come in text order).
@@ -330,8 +332,9 @@ impl Lexicon {
             if let Some(mentions) = &mut out[first] {
                 if word_bounded(bytes, s, e, from, to) {
                     let origin = spans[first].start;
-                    let end = if e == to { spans[first].end } else { folded.origin(e) };
-                    mentions.push(Mention { start: folded.origin(s) - origin, end: end - origin, target: self.targets[m.pattern().as_usize()], alias: m.pattern().as_usize() });
+                    let start = origins.at(s);
+                    let end = if e == to { spans[first].end } else { origins.at(e) };
+                    mentions.push(Mention { start: start - origin, end: end - origin, target: self.targets[m.pattern().as_usize()], alias: m.pattern().as_usize() });
                 }
             }
         }
@@ -453,16 +456,12 @@ impl Folded {
     /// The byte of the original that folded byte `at` came from (the original's end for the
     /// folded text's end).
     pub fn origin(&self, at: usize) -> usize {
-        if at >= self.text.len() {
-            return self.origin_len;
-        }
-        let k = self.segments.partition_point(|s| s.folded <= at) - 1;
-        let s = self.segments[k];
-        if s.one_to_one {
-            s.origin + (at - s.folded)
-        } else {
-            s.origin
-        }
+        self.origins().at(at)
+    }
+
+    /// Origins asked for in text order, each found from the last one's segment.
+    pub fn origins(&self) -> Origins<'_> {
+        Origins { folded: self, segment: 0 }
     }
 
     /// The first folded byte that comes from `origin` or after it.
@@ -477,6 +476,48 @@ impl Folded {
         }
         self.segments.get(k).map_or(self.text.len(), |s| s.folded)
     }
+}
+
+/// A cursor over a folded text's map back to the original: each lookup starts from the
+/// segment of the one before, so lookups in text order cost what walking the map once does.
+pub struct Origins<'f> {
+    folded: &'f Folded,
+    segment: usize,
+}
+
+impl Origins<'_> {
+    pub fn at(&mut self, at: usize) -> usize {
+        let f = self.folded;
+        if at >= f.text.len() {
+            return f.origin_len;
+        }
+        if f.segments.get(self.segment).is_none_or(|s| s.folded > at) {
+            self.segment = 0;
+        }
+        while f.segments.get(self.segment + 1).is_some_and(|next| next.folded <= at) {
+            self.segment += 1;
+        }
+        let s = f.segments[self.segment];
+        if s.one_to_one {
+            s.origin + (at - s.folded)
+        } else {
+            s.origin
+        }
+    }
+}
+
+/// Where the run of ASCII bytes that starts at `from` ends.
+fn ascii_run_end(bytes: &[u8], from: usize) -> usize {
+    let mut at = from;
+    // Eight bytes at a time: every byte outside ASCII has its high bit set.
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        if word & 0x8080_8080_8080_8080 != 0 {
+            break;
+        }
+        at += 8;
+    }
+    bytes[at..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |n| at + n)
 }
 
 pub fn fold(text: &str) -> Folded {
@@ -494,7 +535,7 @@ pub fn fold(text: &str) -> Folded {
     let mut at = 0;
     while at < bytes.len() {
         // Runs of ASCII, most of any text, fold byte for byte.
-        let run = bytes[at..].iter().position(|b| !b.is_ascii()).map_or(bytes.len(), |n| at + n);
+        let run = ascii_run_end(bytes, at);
         if run > at {
             segments.push(Segment { folded: out.len(), origin: at, one_to_one: true });
             let from = out.len();
@@ -553,6 +594,11 @@ mod tests {
             assert_eq!(map.len(), f.text.len() + 1, "{text:?}");
             for (at, &origin) in map.iter().enumerate() {
                 assert_eq!(f.origin(at), origin, "{text:?} folded byte {at}");
+            }
+            // A cursor answers the same in text order and, starting over, out of it.
+            let mut cursor = f.origins();
+            for (at, &origin) in map.iter().enumerate().chain(map.iter().enumerate().rev()) {
+                assert_eq!(cursor.at(at), origin, "{text:?} folded byte {at} through a cursor");
             }
             for origin in 0..=text.len() {
                 assert_eq!(f.folded_at(origin), map.partition_point(|&o| o < origin).min(f.text.len()), "{text:?} origin {origin}");

@@ -236,6 +236,6 @@ fn line_is_labelled_claim(text: &str, line_start: usize) -> bool {
 
 /// Does the sentence hold a pronoun or a role noun that may stand for an earlier person?
 fn leans_on_antecedent(quote: &str) -> bool {
-    let lower = quote.to_ascii_lowercase();
-    lower.split(|c: char| !c.is_ascii_alphabetic()).any(|w| matches!(w, "he" | "she" | "him" | "his" | "her" | "whom" | "general" | "minister" | "former" | "ex" | "kingpin" | "lord" | "capo" | "trafficker" | "secretary" | "official" | "suspect" | "defendant" | "fugitive"))
+    const WORDS: [&str; 19] = ["he", "she", "him", "his", "her", "whom", "general", "minister", "former", "ex", "kingpin", "lord", "capo", "trafficker", "secretary", "official", "suspect", "defendant", "fugitive"];
+    quote.as_bytes().split(|b| !b.is_ascii_alphabetic()).any(|w| (2..=10).contains(&w.len()) && WORDS.iter().any(|p| p.as_bytes().eq_ignore_ascii_case(w)))
 }

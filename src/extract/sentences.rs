@@ -142,6 +142,12 @@ fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<Sentence>) {
 }
 
 fn is_abbreviation(text: &str, line_start: usize, dot: usize) -> bool {
+    // Most words before a stop are plain ASCII letters after a space: settled from their bytes.
+    let bytes = &text.as_bytes()[line_start..dot];
+    let letters = bytes.iter().rev().take_while(|b| b.is_ascii_alphabetic()).count();
+    if letters > 6 && bytes.len().checked_sub(letters + 1).is_none_or(|k| bytes[k] == b' ') {
+        return false;
+    }
     let word_start = text[line_start..dot]
         .char_indices()
         .rev()
