@@ -242,6 +242,39 @@ fn holiday(name: &str, y: i32) -> Option<Ymd> {
     })
 }
 
+/// Words at least one of which every date written without a figure holds: a month, a weekday,
+/// a unit of time, a day named relative to today, a holiday, or a year in words. The words
+/// that only lead into a date ("in", "the", "last", "early", "first") make none alone, so a
+/// sentence with neither a figure nor one of these holds no date.
+fn date_core_words() -> &'static WordSet {
+    static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        const WORDS: &[&str] = &[
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+            "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "mon",
+            "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur", "thurs", "friday", "fri", "saturday", "sat",
+            "sunday", "sun", "day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months", "quarter", "quarters",
+            "years", "decade", "decades", "century", "weekend", "workweek", "today", "tonight", "tomorrow", "tmrw", "tmr",
+            "yesterday", "now", "date", "eoy", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+            "eighteen", "nineteen", "twenty", "thousand",
+        ];
+        let mut set: WordSet = WORDS.iter().copied().collect();
+        // The last word of every holiday's name, which every mention of it holds.
+        set.extend(HOLIDAYS.iter().filter_map(|h| h.split(' ').next_back()).flat_map(|w| [w, w.trim_end_matches("'s")]));
+        set
+    })
+}
+
+/// Can these tokens hold a date at all?
+fn may_hold_date(t: &[T<'_>]) -> bool {
+    let core = date_core_words();
+    t.iter().any(|t| match &t.k {
+        K::Num { .. } => true,
+        K::Word(w) => core.contains(w.as_ref()) || w.strip_suffix("'s").is_some_and(|bare| core.contains(bare)),
+        K::Sym(_) => false,
+    })
+}
+
 /// Every word a date may start with: months, weekdays, numbers, ordinals, holidays, and the
 /// words of relative dates.
 fn date_start_words() -> &'static WordSet {
@@ -1667,6 +1700,15 @@ impl<'a> Cx<'a> {
 pub fn find_dates(text: &str, published: Option<PartialDate>) -> Vec<DateMention> {
     let lower = text.to_ascii_lowercase();
     let t = tokenize(text, &lower);
+    // Most sentences hold no date: they are settled without trying every grammar at each word.
+    if !may_hold_date(&t) {
+        return Vec::new();
+    }
+    dates_in(text, t, published)
+}
+
+/// Every date in `text`, from its tokens.
+fn dates_in<'a>(text: &'a str, t: Vec<T<'a>>, published: Option<PartialDate>) -> Vec<DateMention> {
     let memo = std::cell::RefCell::new(vec![None; t.len()]);
     let cx = Cx { text, t, reference: published, memo };
     let mut out = Vec::new();
@@ -1719,6 +1761,31 @@ fn anchor_yearless(text: &str, out: &mut [DateMention], yearless: &[(usize, (u32
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Words the grammars read that hold no date alone: every word in a string literal of this
+    /// file (the grammars compare tokens with literals), less those of `date_core_words`.
+    pub(super) fn leading_words() -> Vec<String> {
+        let source = include_str!("dates.rs");
+        let literals = source.split('"').skip(1).step_by(2);
+        let words = literals.flat_map(|l| l.split(' ')).filter(|w| !w.is_empty() && w.len() < 20 && w.chars().all(|c| c.is_ascii_lowercase() || matches!(c, '\'' | '-' | '.')));
+        let mut words: Vec<String> = words.filter(|w| !may_hold_date(&tokenize(w, w))).map(str::to_string).chain([",", "/", "'"].map(String::from)).collect();
+        words.sort();
+        words.dedup();
+        words
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn no_date_without_a_figure_or_a_core_word(picks in proptest::collection::vec(any::<prop::sample::Index>(), 1..9), published in prop::sample::select(vec![None, Some("2025-03-14"), Some("2019-11")])) {
+            let words = leading_words();
+            let text = picks.iter().map(|i| i.get(&words).as_str()).collect::<Vec<_>>().join(" ");
+            let lower = text.to_ascii_lowercase();
+            let found = dates_in(&text, tokenize(&text, &lower), published.and_then(PartialDate::parse));
+            prop_assert!(found.is_empty(), "{text:?}: {found:?}");
+        }
+    }
 
     fn pub_date(s: &str) -> Option<PartialDate> {
         PartialDate::parse(s)
