@@ -224,8 +224,12 @@ fn claims_under_review(text: &str, sentences: &[sentences::Sentence]) -> Vec<boo
 
 /// Does the line at `line_start` open with a fact-check's label for the claim it checks?
 fn line_is_labelled_claim(text: &str, line_start: usize) -> bool {
-    // A label is a word or three at the start of the line: its first bytes settle it.
+    // A label is a word or three at the start of the line: its first bytes settle it, and
+    // without a colon or a dash (its first byte, 0xE2, for the long ones) there is none.
     let head = &text[line_start..text.floor_char_boundary((line_start + 48).min(text.len()))];
+    if memchr::memchr2(b':', 0xE2, head.as_bytes()).is_none() {
+        return false;
+    }
     let head = head.split('\n').next().unwrap_or_default();
     let head = head.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, '*' | '_' | '#' | '>' | '-'));
     head.split_once([':', '\u{2014}', '\u{2013}']).is_some_and(|(label, _)| {
@@ -236,6 +240,11 @@ fn line_is_labelled_claim(text: &str, line_start: usize) -> bool {
 
 /// Does the sentence hold a pronoun or a role noun that may stand for an earlier person?
 fn leans_on_antecedent(quote: &str) -> bool {
-    const WORDS: [&str; 19] = ["he", "she", "him", "his", "her", "whom", "general", "minister", "former", "ex", "kingpin", "lord", "capo", "trafficker", "secretary", "official", "suspect", "defendant", "fugitive"];
-    quote.as_bytes().split(|b| !b.is_ascii_alphabetic()).any(|w| (2..=10).contains(&w.len()) && WORDS.iter().any(|p| p.as_bytes().eq_ignore_ascii_case(w)))
+    quote.as_bytes().split(|b| !b.is_ascii_alphabetic()).any(|w| {
+        let mut lower = [0u8; 10];
+        let Some(lower) = lower.get_mut(..w.len()).filter(|_| w.len() >= 2) else { return false };
+        lower.copy_from_slice(w);
+        lower.make_ascii_lowercase();
+        matches!(&*lower, b"he" | b"she" | b"him" | b"his" | b"her" | b"whom" | b"general" | b"minister" | b"former" | b"ex" | b"kingpin" | b"lord" | b"capo" | b"trafficker" | b"secretary" | b"official" | b"suspect" | b"defendant" | b"fugitive")
+    })
 }

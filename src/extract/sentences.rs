@@ -142,11 +142,16 @@ fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<Sentence>) {
 }
 
 fn is_abbreviation(text: &str, line_start: usize, dot: usize) -> bool {
-    // Most words before a stop are plain ASCII letters after a space: settled from their bytes.
+    // Most words before a stop are plain ASCII letters or digits after a space: settled from
+    // their bytes, as below. No abbreviation holds a digit or runs past six letters.
     let bytes = &text.as_bytes()[line_start..dot];
-    let letters = bytes.iter().rev().take_while(|b| b.is_ascii_alphabetic()).count();
-    if letters > 6 && bytes.len().checked_sub(letters + 1).is_none_or(|k| bytes[k] == b' ') {
-        return false;
+    let run = bytes.iter().rev().take_while(|b| b.is_ascii_alphanumeric()).count();
+    if run > 0 && bytes.len().checked_sub(run + 1).is_none_or(|k| bytes[k] == b' ') {
+        let word = &text[dot - run..dot];
+        if run > 6 || word.bytes().any(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        return run == 1 && word.as_bytes()[0].is_ascii_uppercase() || ABBREVIATIONS.contains(&word);
     }
     let word_start = text[line_start..dot]
         .char_indices()
