@@ -240,11 +240,29 @@ fn line_is_labelled_claim(text: &str, line_start: usize) -> bool {
 
 /// Does the sentence hold a pronoun or a role noun that may stand for an earlier person?
 fn leans_on_antecedent(quote: &str) -> bool {
-    quote.as_bytes().split(|b| !b.is_ascii_alphabetic()).any(|w| {
-        let mut lower = [0u8; 10];
-        let Some(lower) = lower.get_mut(..w.len()).filter(|_| w.len() >= 2) else { return false };
-        lower.copy_from_slice(w);
-        lower.make_ascii_lowercase();
-        matches!(&*lower, b"he" | b"she" | b"him" | b"his" | b"her" | b"whom" | b"general" | b"minister" | b"former" | b"ex" | b"kingpin" | b"lord" | b"capo" | b"trafficker" | b"secretary" | b"official" | b"suspect" | b"defendant" | b"fugitive")
-    })
+    static CUES: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let cues = CUES.get_or_init(|| {
+        const WORDS: [&str; 19] = ["he", "she", "him", "his", "her", "whom", "general", "minister", "former", "ex", "kingpin", "lord", "capo", "trafficker", "secretary", "official", "suspect", "defendant", "fugitive"];
+        aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).match_kind(aho_corasick::MatchKind::LeftmostLongest).build(WORDS).expect("cue words")
+    });
+    // A cue is a whole run of letters: the longest cue at the start of a run is the only one
+    // that can be all of it.
+    let bytes = quote.as_bytes();
+    let letter = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphabetic);
+    cues.find_iter(quote).any(|m| !(m.start() > 0 && letter(m.start() - 1)) && !letter(m.end()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::leans_on_antecedent;
+
+    #[test]
+    fn pronouns_and_role_nouns_lean_on_an_antecedent_as_whole_words() {
+        for quote in ["He was arrested.", "Police held HIS brother", "The ex-president spoke", "a former general", "Zambada \u{2014} whom prosecutors named", "Éhe said"] {
+            assert!(leans_on_antecedent(quote), "{quote}");
+        }
+        for quote in ["The heist failed.", "Sheriff's deputies", "Others wrote", "Officials executed the plan", "Zambada was arrested"] {
+            assert!(!leans_on_antecedent(quote), "{quote}");
+        }
+    }
 }
