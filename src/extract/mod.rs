@@ -11,6 +11,7 @@ pub mod sentences;
 use serde::{Deserialize, Serialize};
 
 use crate::lexicon::{EntityKind, Lexicon, Mention, Target};
+use crate::normalize::keys::reads_context;
 use crate::normalize::{normalize, normalize_with_mentions, StatementInput};
 use crate::source::{Source, SourceMeta};
 
@@ -114,7 +115,7 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
             let c = context_from(j);
             claims_alone = read_with(&c);
             context = Some(c);
-        } else if cued[index] && leans_on_antecedent(quote) {
+        } else if cued[index] && leans_on_antecedent(quote) && mentions[index].as_ref().is_none_or(|m| reads_context(quote, sentence.note, m, lexicon)) {
             // The antecedent: the nearest earlier body sentence where something happened to a
             // person or that names one ("Zambada, 76, co-founded the cartel. He was charged…"
             // is Zambada's, not that of the arrest two sentences back).

@@ -137,7 +137,8 @@ fn find_word(text: &str, word: &str) -> Option<usize> {
     // sentence: a search for the first byte, then a comparison, costs no searcher set-up.
     memchr::memchr_iter(first, bytes).find(|&s| {
         let e = s + needle.len();
-        bytes[s..].starts_with(needle) && (s == 0 || !bytes[s - 1].is_ascii_alphanumeric()) && (e == bytes.len() || !bytes[e].is_ascii_alphanumeric())
+        // The words are short: compared in place, not through a call to memcmp.
+        bytes.get(s..e).is_some_and(|found| found.iter().zip(needle).all(|(a, b)| a == b)) && (s == 0 || !bytes[s - 1].is_ascii_alphanumeric()) && (e == bytes.len() || !bytes[e].is_ascii_alphanumeric())
     })
 }
 
@@ -165,6 +166,23 @@ fn read_namesakes(mut mentions: Vec<Mention>, context: Option<&str>, lexicon: &L
         }
     }
     mentions
+}
+
+/// Can a context change what a quote with these mentions claims? It is read for the patient
+/// of an event or the person charged (through a pronoun), for the person a bare surname
+/// stands for, for the holder whose term scopes a measure ("by the time he left office"), and
+/// as a table's header. A quote with none of those claims the same with any context or none.
+/// `mentions` are the quote's as [`Lexicon::mentions`] finds them; a quote that `readable`
+/// blanks is read anew, so it may. (A new use of `StatementInput::context` in this file must
+/// be added here.)
+pub fn reads_context(quote: &str, note: bool, mentions: &[Mention], lexicon: &Lexicon) -> bool {
+    super::table::cells(quote).is_some()
+        || matches!(readable(quote, note), std::borrow::Cow::Owned(_))
+        || mentions.iter().any(|m| match m.target {
+            Target::Trigger(_) | Target::Measure(_) => true,
+            Target::Entity(i) => lexicon.entities[i].kind == EntityKind::Charge || !lexicon.namesakes(m).is_empty(),
+            Target::Period(_) => false,
+        })
 }
 
 /// The claims a statement makes; `known_mentions`, when given, are the quote's mentions as

@@ -259,6 +259,48 @@ fn render_quantity(q: &Quantity) -> String {
 /// to crafted collisions buys nothing for a set fixed at build time and costs a tenth of a scan.
 pub(crate) type WordSet = std::collections::HashSet<&'static str, foldhash::fast::FixedState>;
 
+/// Does `text` hold an ASCII digit, a run of ASCII letters that lowercased is a word `is_word`
+/// accepts, or another character (not an ASCII letter) that `counts` accepts? The number and date grammars' gate:
+/// each reads figures in digits, and every phrase of theirs without one holds a word of a
+/// small set. A word the tokenizers read is a run of letters here too (or holds one: "year's"
+/// holds "year"), so the gate lets through at least what the grammars could read.
+pub(crate) fn holds_figure_or_word(text: &str, is_word: impl Fn(&str) -> bool, counts: impl Fn(char) -> bool) -> bool {
+    let bytes = text.as_bytes();
+    if bytes.iter().any(u8::is_ascii_digit) {
+        return true;
+    }
+    let mut lowered = [0u8; LONGEST_GATE_WORD];
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() {
+            let start = i;
+            while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+                i += 1;
+            }
+            if let Some(word) = lowered.get_mut(..i - start) {
+                word.copy_from_slice(&bytes[start..i]);
+                word.make_ascii_lowercase();
+                if std::str::from_utf8(word).is_ok_and(&is_word) {
+                    return true;
+                }
+            }
+        } else if b.is_ascii_whitespace() {
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().unwrap_or(' ');
+            if counts(c) {
+                return true;
+            }
+            i += c.len_utf8();
+        }
+    }
+    false
+}
+
+/// No word of a gate's set is longer ("deutschmarks", "thousandths").
+pub(crate) const LONGEST_GATE_WORD: usize = 16;
+
 /// The end of the word starting at byte `i`: letters, with apostrophes inside ("Mexico's").
 /// Both the number and the date grammar tokenize words this way.
 pub(crate) fn word_end(text: &str, i: usize) -> usize {
@@ -324,7 +366,12 @@ pub fn readable(quote: &str, note: bool) -> std::borrow::Cow<'_, str> {
     let url = URL.get_or_init(|| regex::Regex::new(r"(?:https?://|www\.)\S+").expect("regex"));
     static REF: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let reference = REF.get_or_init(|| regex::Regex::new(r"\[[0-9]{1,3}(?:[,\u{2013}-][0-9]{1,3})*\]").expect("regex"));
-    let blanked: Vec<regex::Match<'_>> = url.find_iter(quote).chain(reference.find_iter(quote)).collect();
+    // Without "http", "www." or a bracket neither pattern can match: most sentences skip both.
+    static HTTP: std::sync::OnceLock<(memchr::memmem::Finder<'static>, memchr::memmem::Finder<'static>)> = std::sync::OnceLock::new();
+    let (http, www) = HTTP.get_or_init(|| (memchr::memmem::Finder::new(b"http"), memchr::memmem::Finder::new(b"www.")));
+    let bytes = quote.as_bytes();
+    let may_blank = memchr::memchr(b'[', bytes).is_some() || http.find(bytes).is_some() || www.find(bytes).is_some();
+    let blanked: Vec<regex::Match<'_>> = if may_blank { url.find_iter(quote).chain(reference.find_iter(quote)).collect() } else { Vec::new() };
     // Most sentences hold neither a URL nor a reference: they are read as they stand.
     if !note && blanked.is_empty() {
         return std::borrow::Cow::Borrowed(quote);

@@ -359,31 +359,33 @@ enum Atom {
     Ordinal(f64),
 }
 
+const SMALL_WORDS: &[&str] = &[
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+    "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+];
+const TENS_WORDS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+/// Denominators, by value ("second" is not read as one).
+const ORDINAL_WORDS: &[&str] = &[
+    "", "first", "", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+    "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+];
+const TENS_ORDINAL_WORDS: &[&str] = &["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"];
+
 fn atom(w: &str) -> Option<Atom> {
-    const SMALL: &[&str] = &[
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-        "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-    ];
-    const TENS: &[&str] = &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
-    const ORDINALS: &[&str] = &[
-        "", "first", "", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
-        "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
-    ];
-    const TENS_ORDINALS: &[&str] = &["twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth", "ninetieth"];
-    if let Some(v) = SMALL.iter().position(|s| *s == w) {
+    if let Some(v) = SMALL_WORDS.iter().position(|s| *s == w) {
         return Some(Atom::Small(v as f64));
     }
     if matches!(w, "nought" | "naught") {
         return Some(Atom::Small(0.0));
     }
-    if let Some(v) = TENS.iter().position(|s| *s == w) {
+    if let Some(v) = TENS_WORDS.iter().position(|s| *s == w) {
         return Some(Atom::Tens(20.0 + 10.0 * v as f64));
     }
     let singular = w.strip_suffix('s').unwrap_or(w);
-    if let Some(v) = ORDINALS.iter().position(|s| !s.is_empty() && (*s == w || *s == singular)) {
+    if let Some(v) = ORDINAL_WORDS.iter().position(|s| !s.is_empty() && (*s == w || *s == singular)) {
         return Some(Atom::Ordinal(v as f64));
     }
-    if let Some(v) = TENS_ORDINALS.iter().position(|s| *s == w || *s == singular) {
+    if let Some(v) = TENS_ORDINAL_WORDS.iter().position(|s| *s == w || *s == singular) {
         return Some(Atom::Ordinal(20.0 + 10.0 * v as f64));
     }
     Some(match w {
@@ -1289,6 +1291,15 @@ fn is_year(value: f64) -> bool {
 /// Every quantity in `text`, in text order, not overlapping. Years are included as plain
 /// numbers; the date grammar reads them as dates too, and callers choose.
 pub fn find_quantities(text: &str) -> Vec<QuantityMention> {
+    // Most sentences hold no quantity: they are settled without reading them word by word.
+    if !may_hold_quantity(text) {
+        return Vec::new();
+    }
+    quantities_in(text)
+}
+
+/// Every quantity in `text`, read word by word.
+fn quantities_in(text: &str) -> Vec<QuantityMention> {
     let lower = text.to_ascii_lowercase();
     let toks = tokenize(text, &lower);
     let mut out: Vec<QuantityMention> = Vec::new();
@@ -1304,6 +1315,40 @@ pub fn find_quantities(text: &str) -> Vec<QuantityMention> {
     }
     join_bounds(text, &toks, out)
 }
+
+/// Can `text` hold a quantity at all? Every quantity has a figure: digits, a vulgar fraction,
+/// a number word, or a share ("the majority of") or currency ("a dollar") read as one.
+fn may_hold_quantity(text: &str) -> bool {
+    let words = figure_words();
+    super::holds_figure_or_word(text, |w| words.contains(w), |c| vulgar_fraction(c).is_some() || currency_symbol(c).is_some())
+}
+
+/// The words of `may_hold_quantity`: those `atom` reads, shares, and currencies by name or code.
+fn figure_words() -> &'static FigureWords {
+    static SET: std::sync::OnceLock<FigureWords> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        const WORDS: &[&str] = &[
+            "nought", "naught", "half", "halves", "quarter", "quarters", "hundredth", "hundredths", "thousandth", "thousandths",
+            "millionth", "millionths", "billionth", "billionths", "trillionth", "trillionths", "hundred", "hundreds", "thousand",
+            "thousands", "million", "millions", "billion", "billions", "trillion", "trillions", "lakh", "lakhs", "lac", "crore",
+            "crores", "dozen", "dozens", "dz", "dzs", "doz", "dozs", "majority", "most", "dollar", "dollars", "bucks", "euro",
+            "euros", "pound", "pounds", "quid", "sterling", "yen", "yuan", "renminbi", "kuai", "rupee", "rupees", "peso", "pesos",
+            "peseta", "pesetas", "markka", "markkaa", "franc", "francs", "guilder", "guilders", "mark", "marks", "deutschmark",
+            "deutschmarks", "lira", "liras", "lire", "ruble", "rubles", "rouble", "roubles", "won", "rand", "real", "reais",
+            "krona", "kronor", "krone", "kroner", "dinar", "dinars", "shekel", "shekels", "baht", "ringgit", "bitcoin", "bitcoins",
+            "satoshi", "satoshis", "cent", "cents", "pence", "penny", "pennies",
+        ];
+        const CODES: &[&str] = &["usd", "eur", "gbp", "jpy", "cny", "rmb", "inr", "mxn", "cad", "aud", "chf", "sek", "btc", "xbt"];
+        let ordinals = ORDINAL_WORDS.iter().chain(TENS_ORDINAL_WORDS).filter(|w| !w.is_empty());
+        let mut set: FigureWords = SMALL_WORDS.iter().chain(TENS_WORDS).chain(WORDS).chain(CODES).map(|w| w.to_string()).collect();
+        // Plural denominators ("thirds") and codes in millions ("MUSD") are read too.
+        set.extend(ordinals.flat_map(|w| [w.to_string(), format!("{w}s")]));
+        set.extend(CODES.iter().map(|c| format!("m{c}")));
+        set
+    })
+}
+
+type FigureWords = std::collections::HashSet<String, foldhash::fast::FixedState>;
 
 /// A one-sided bound waiting for its opposite: "more than 10 and less than 20".
 fn join_bounds(text: &str, _toks: &[Token], mentions: Vec<QuantityMention>) -> Vec<QuantityMention> {
@@ -1928,6 +1973,48 @@ fn vague_multiple_at(toks: &[Token], i: usize) -> Option<(Quantity, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    /// Words the grammar reads that make no figure: every word and symbol in a string or
+    /// character literal of this file (the grammar compares tokens with literals), plurals too,
+    /// less those `may_hold_quantity` lets through.
+    fn words_without_figures() -> Vec<String> {
+        let source = include_str!("numbers.rs");
+        let strings = source.split('"').skip(1).step_by(2).flat_map(|l| l.split(' '));
+        let chars = source.split('\'').skip(1).step_by(2).filter(|l| l.chars().count() == 1);
+        let words = strings.chain(chars).filter(|w| !w.is_empty() && w.len() < 20 && !w.contains(['\\', '{', '"']));
+        let mut words: Vec<String> = words.flat_map(|w| [w.to_string(), format!("{w}s")]).filter(|w| !may_hold_quantity(w)).collect();
+        words.sort();
+        words.dedup();
+        words
+    }
+
+    #[test]
+    fn no_quantity_in_two_words_without_a_figure() {
+        let words = words_without_figures();
+        for a in &words {
+            for b in &words {
+                let text = format!("{a} {b}");
+                assert!(quantities_in(&text).is_empty(), "{text:?}: {:?}", quantities_in(&text));
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+        #[test]
+        fn no_quantity_without_a_figure(picks in proptest::collection::vec(any::<prop::sample::Index>(), 1..9)) {
+            let words = words_without_figures();
+            let text = picks.iter().map(|i| i.get(&words).as_str()).collect::<Vec<_>>().join(" ");
+            let found = quantities_in(&text);
+            prop_assert!(found.is_empty(), "{text:?}: {found:?}");
+        }
+    }
+
+    #[test]
+    fn figure_words_fit_the_gate() {
+        assert!(figure_words().iter().all(|w| w.len() <= crate::normalize::LONGEST_GATE_WORD));
+    }
 
     fn one(text: &str) -> Quantity {
         let found = find_quantities(text);

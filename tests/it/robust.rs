@@ -186,3 +186,37 @@ proptest! {
         prop_assert_eq!(strip(&permuted.markdown, &dir), strip(&base.markdown, &base_dir));
     }
 }
+
+/// `reads_context` lets extract skip reading a statement with the sentence before it: every
+/// sentence of the fixtures (and of the seeds and the dev corpus, where ../shared is here) it
+/// says reads no context must claim the same with each of the five sentences before it as
+/// with none.
+#[test]
+fn a_quote_that_reads_no_context_claims_the_same_with_one() {
+    use concord::normalize::keys::reads_context;
+    use concord::normalize::{normalize, StatementInput};
+    let lexicon = Lexicon::bundled();
+    let mut manifests: Vec<std::path::PathBuf> = std::fs::read_dir("tests/fixtures/corpora").unwrap().map(|e| e.unwrap().path().join("sources.json")).collect();
+    manifests.extend(crate::support::shared().map(|s| [s.join("seeds/sources.json"), s.join("eval/dev/sources.json")]).into_iter().flatten());
+    let mut checked = 0;
+    for manifest in manifests {
+        let corpus = concord::load_corpus(&manifest).unwrap();
+        for source in &corpus.sources {
+            let text = &source.text;
+            let sentences = concord::extract::sentences::split(text);
+            for (i, s) in sentences.iter().enumerate() {
+                let quote = &text[s.start..s.end];
+                if reads_context(quote, s.note, &lexicon.mentions(quote), &lexicon) {
+                    continue;
+                }
+                let read = |context: Option<&str>| normalize(&StatementInput { quote, note: s.note, published: source.meta.published, context }, &lexicon);
+                let alone = read(None);
+                for before in &sentences[i.saturating_sub(5)..i] {
+                    assert_eq!(read(Some(&text[before.start..before.end])), alone, "{quote:?} after {:?}", &text[before.start..before.end]);
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(checked > 50, "only {checked} pairs checked");
+}
