@@ -198,7 +198,9 @@ fn push(text: &str, start: usize, end: usize, note: bool, out: &mut Vec<Sentence
         // One searcher for every sentence: building one costs more than most searches.
         static HTTP: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
         let http = HTTP.get_or_init(|| memchr::memmem::Finder::new(b"http"));
-        let note = note || http.find_iter(&text.as_bytes()[s..e]).any(|at| text[s + at + 4..e].starts_with("://") || text[s + at + 4..e].starts_with("s://"));
+        let bytes = &text.as_bytes()[s..e];
+        // A URL has a colon: most sentences have none and need no search for one.
+        let note = note || memchr::memchr(b':', bytes).is_some() && http.find_iter(bytes).any(|at| text[s + at + 4..e].starts_with("://") || text[s + at + 4..e].starts_with("s://"));
         out.push(Sentence { start: s, end: e, note });
     }
 }

@@ -259,17 +259,16 @@ fn render_quantity(q: &Quantity) -> String {
 /// to crafted collisions buys nothing for a set fixed at build time and costs a tenth of a scan.
 pub(crate) type WordSet = std::collections::HashSet<&'static str, foldhash::fast::FixedState>;
 
-/// Does `text` hold an ASCII digit, a run of ASCII letters that lowercased is a word `is_word`
-/// accepts, or another character (not an ASCII letter) that `counts` accepts? The number and date grammars' gate:
+/// Does `text` hold an ASCII digit, a run of ASCII letters that is one of `words`, or another
+/// character (not an ASCII letter) that `counts` accepts? The number and date grammars' gate:
 /// each reads figures in digits, and every phrase of theirs without one holds a word of a
 /// small set. A word the tokenizers read is a run of letters here too (or holds one: "year's"
 /// holds "year"), so the gate lets through at least what the grammars could read.
-pub(crate) fn holds_figure_or_word(text: &str, is_word: impl Fn(&str) -> bool, counts: impl Fn(char) -> bool) -> bool {
+pub(crate) fn holds_figure_or_word(text: &str, words: &GateWords, counts: impl Fn(char) -> bool) -> bool {
     let bytes = text.as_bytes();
     if bytes.iter().any(u8::is_ascii_digit) {
         return true;
     }
-    let mut lowered = [0u8; LONGEST_GATE_WORD];
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -278,12 +277,8 @@ pub(crate) fn holds_figure_or_word(text: &str, is_word: impl Fn(&str) -> bool, c
             while bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
                 i += 1;
             }
-            if let Some(word) = lowered.get_mut(..i - start) {
-                word.copy_from_slice(&bytes[start..i]);
-                word.make_ascii_lowercase();
-                if std::str::from_utf8(word).is_ok_and(&is_word) {
-                    return true;
-                }
+            if words.holds(&bytes[start..i]) {
+                return true;
             }
         } else if b.is_ascii_whitespace() {
             i += 1;
@@ -298,8 +293,50 @@ pub(crate) fn holds_figure_or_word(text: &str, is_word: impl Fn(&str) -> bool, c
     false
 }
 
-/// No word of a gate's set is longer ("deutschmarks", "thousandths").
+/// The words of a grammar's gate, lowercase ASCII letters: a set, and for each length and
+/// first letter the last letters its words have, which settles most runs of letters in a text
+/// without lowercasing or hashing them.
+pub(crate) struct GateWords {
+    words: std::collections::HashSet<String, foldhash::fast::FixedState>,
+    shapes: [[u32; 26]; LONGEST_GATE_WORD + 1],
+}
+
+/// No word of a gate is longer ("deutschmarks", "thousandths").
 pub(crate) const LONGEST_GATE_WORD: usize = 16;
+
+impl GateWords {
+    /// The words that are runs of letters: only those can be a run of letters in a text.
+    pub(crate) fn new(words: impl IntoIterator<Item = String>) -> GateWords {
+        let letter = |b: u8| usize::from(b - b'a');
+        let mut gate = GateWords { words: Default::default(), shapes: [[0; 26]; LONGEST_GATE_WORD + 1] };
+        for word in words {
+            let bytes = word.as_bytes();
+            let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else { continue };
+            assert!(bytes.len() <= LONGEST_GATE_WORD, "gate word {word:?} is longer than {LONGEST_GATE_WORD} letters");
+            if bytes.iter().all(u8::is_ascii_lowercase) {
+                gate.shapes[bytes.len()][letter(first)] |= 1 << letter(last);
+                gate.words.insert(word);
+            }
+        }
+        gate
+    }
+
+    /// Is `run`, ASCII letters in any case, one of the words?
+    fn holds(&self, run: &[u8]) -> bool {
+        let (Some(first), Some(last)) = (run.first(), run.last()) else { return false };
+        let letter = |b: &u8| usize::from(b.to_ascii_lowercase() - b'a');
+        let Some(by_first) = self.shapes.get(run.len()) else { return false };
+        if by_first[letter(first)] & (1 << letter(last)) == 0 {
+            return false;
+        }
+        let mut lowered = [0u8; LONGEST_GATE_WORD];
+        let word = &mut lowered[..run.len()];
+        word.copy_from_slice(run);
+        word.make_ascii_lowercase();
+        std::str::from_utf8(word).is_ok_and(|w| self.words.contains(w))
+    }
+
+}
 
 /// The end of the word starting at byte `i`: letters, with apostrophes inside ("Mexico's").
 /// Both the number and the date grammar tokenize words this way.
@@ -419,6 +456,19 @@ pub fn normalize(statement: &StatementInput<'_>, lexicon: &Lexicon) -> Vec<Claim
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_gate_finds_its_words_as_whole_runs_of_letters_in_any_case() {
+        let gate = GateWords::new(["year", "dz", "march", "valentine's"].map(String::from));
+        let holds = |text: &str| holds_figure_or_word(text, &gate, |c| c == '\u{bd}');
+        for text in ["the Year before", "YEAR", "last year's total", "mid-March", "a dz eggs", "no figure but 7", "\u{bd} of it"] {
+            assert!(holds(text), "{text:?}");
+        }
+        // Not a run of its own, a near miss, a word with an apostrophe (no run of letters).
+        for text in ["yearly", "years", "marches", "dzs", "ayear", "valentine's", "", "no words of it here"] {
+            assert!(!holds(text), "{text:?}");
+        }
+    }
 
     #[test]
     fn words_end_at_the_first_non_letter_and_keep_inner_apostrophes() {
