@@ -87,8 +87,8 @@ impl<'a> Parsed<'a> {
         self.lower[byte..].split(is_space).filter(|w| !w.is_empty()).take(n).map(clean).collect()
     }
 
-    fn has_word(&self, words: &[&str]) -> bool {
-        words.iter().any(|w| find_word(&self.lower, w).is_some())
+    fn has_word(&self, words: &Cues) -> bool {
+        words.any_in(&self.lower)
     }
 
     fn entity_mentions<'m>(&'m self, lexicon: &'m Lexicon, kinds: &'m [EntityKind]) -> impl Iterator<Item = (usize, &'m Mention)> + 'm {
@@ -140,6 +140,35 @@ fn find_word(text: &str, word: &str) -> Option<usize> {
         // The words are short: compared in place, not through a call to memcmp.
         bytes.get(s..e).is_some_and(|found| found.iter().zip(needle).all(|(a, b)| a == b)) && (s == 0 || !bytes[s - 1].is_ascii_alphanumeric()) && (e == bytes.len() || !bytes[e].is_ascii_alphanumeric())
     })
+}
+
+/// A list of cue words or phrases, found in a text as [`find_word`] finds each one (on word
+/// boundaries), but in one pass over the text for the whole list.
+struct Cues {
+    words: &'static [&'static str],
+    matcher: std::sync::OnceLock<aho_corasick::AhoCorasick>,
+}
+
+impl Cues {
+    const fn new(words: &'static [&'static str]) -> Cues {
+        Cues { words, matcher: std::sync::OnceLock::new() }
+    }
+
+    /// Every occurrence of a cue in ASCII-lowercased `text`, overlapping ones too: where it
+    /// starts and which cue it is.
+    fn find_in<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, &'static str)> + 't {
+        let matcher = self.matcher.get_or_init(|| aho_corasick::AhoCorasick::builder().kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(self.words).expect("cue words"));
+        let bytes = text.as_bytes();
+        let apart = |at: Option<&u8>| at.is_none_or(|b| !b.is_ascii_alphanumeric());
+        matcher
+            .find_overlapping_iter(text)
+            .filter(move |m| apart(m.start().checked_sub(1).and_then(|b| bytes.get(b))) && apart(bytes.get(m.end())))
+            .map(|m| (m.start(), self.words[m.pattern().as_usize()]))
+    }
+
+    fn any_in(&self, text: &str) -> bool {
+        self.find_in(text).next().is_some()
+    }
 }
 
 /// A bare surname stands for the person last named in full who bears it, in the context (the
@@ -260,14 +289,14 @@ pub fn claims_with(statement: &StatementInput<'_>, known_mentions: Option<Vec<Me
 // ---------------------------------------------------------------------------------------------
 // Quantities
 
-const CHANGE_UP: &[&str] = &[
+static CHANGE_UP: Cues = Cues::new(&[
     "increase", "increased", "increases", "rise", "rose", "risen", "rising", "jump", "jumped", "surge", "surged", "growth", "grew",
     "climb", "climbed", "climbing", "soared", "spiked", "higher than", "that of", "up",
-];
-const CHANGE_DOWN: &[&str] = &[
+]);
+static CHANGE_DOWN: Cues = Cues::new(&[
     "decline", "declined", "declining", "drop", "dropped", "fell", "fall", "falling", "decrease", "decreased", "reduction", "plunged",
     "plummeted", "dipped", "slid", "shrank", "lower than", "down",
-];
+]);
 /// Words that may follow a figure without being its noun.
 const FUNCTION_WORDS: &[&str] = &[
     "of", "in", "to", "for", "and", "or", "the", "a", "an", "were", "was", "is", "are", "per", "by", "from", "on", "at",
@@ -282,13 +311,13 @@ const PEOPLE_NOUNS: &[&str] = &[
 const DETERMINERS: &[&str] = &["the", "a", "an", "your", "its", "his", "her", "their", "our", "my", "this", "that", "these", "those"];
 /// A figure followed by one of these is a duration, not a measured quantity.
 const TIME_UNITS: &[&str] = &["year", "years", "month", "months", "week", "weeks", "day", "days", "decade", "decades", "hours", "centuries", "times"];
-const COMPARATIVE_UP: &[&str] = &["more than", "higher than", "above"];
-const COMPARATIVE_DOWN: &[&str] = &["less than", "fewer than", "lower than", "below"];
-const FORECAST: &[&str] = &["will", "would", "could", "might", "expected to", "projected", "projects", "forecast", "forecasts", "on pace", "on track"];
-const ANNUAL: &[&str] = &["annually", "every year", "each year", "a year", "per year", "per annum", "yearly", "annual"];
-const OFFICE_WORDS: &[&str] = &[
+static COMPARATIVE_UP: Cues = Cues::new(&["more than", "higher than", "above"]);
+static COMPARATIVE_DOWN: Cues = Cues::new(&["less than", "fewer than", "lower than", "below"]);
+static FORECAST: Cues = Cues::new(&["will", "would", "could", "might", "expected to", "projected", "projects", "forecast", "forecasts", "on pace", "on track"]);
+static ANNUAL: Cues = Cues::new(&["annually", "every year", "each year", "a year", "per year", "per annum", "yearly", "annual"]);
+static OFFICE_WORDS: Cues = Cues::new(&[
     "term", "tenure", "presidency", "administration", "government", "sexenio", "office", "presidential", "six years", "six-year",
-];
+]);
 
 fn quantity_claims(s: &Parsed<'_>, lexicon: &Lexicon, event_dates: &[usize], out: &mut Vec<ClaimDraft>) {
     let measures: Vec<(usize, &Mention)> = s
@@ -375,23 +404,11 @@ fn change_direction(s: &Parsed<'_>, q: &QuantityMention) -> Option<bool> {
     let before = &s.lower[before_start..q.start];
     let after = &s.lower[q.end.min(after_end)..after_end];
     // "made up about two thirds of all killings": a part of a whole, not a rise.
-    let has = |text: &str, cues: &[&str]| {
-        cues.iter().any(|w| {
-            let mut from = 0;
-            while let Some(at) = find_word(&text[from..], w) {
-                let composition = *w == "up" && ["made", "make", "makes", "making"].iter().any(|v| text[..from + at].trim_end().ends_with(v));
-                if !composition {
-                    return true;
-                }
-                from += at + w.len();
-            }
-            false
-        })
-    };
-    if has(before, CHANGE_DOWN) || has(after, CHANGE_DOWN) || has(after, COMPARATIVE_DOWN) {
+    let has = |text: &str, cues: &Cues| cues.find_in(text).any(|(at, w)| !(w == "up" && ["made", "make", "makes", "making"].iter().any(|v| text[..at].trim_end().ends_with(v))));
+    if has(before, &CHANGE_DOWN) || has(after, &CHANGE_DOWN) || has(after, &COMPARATIVE_DOWN) {
         return Some(false);
     }
-    if has(before, CHANGE_UP) || has(after, CHANGE_UP) || has(after, COMPARATIVE_UP) || q.value.hedge.as_deref().is_some_and(|h| h.starts_with("exceed")) {
+    if has(before, &CHANGE_UP) || has(after, &CHANGE_UP) || has(after, &COMPARATIVE_UP) || q.value.hedge.as_deref().is_some_and(|h| h.starts_with("exceed")) {
         return Some(true);
     }
     None
@@ -523,10 +540,10 @@ fn local_place(s: &Parsed<'_>, q: &QuantityMention, lexicon: &Lexicon) -> Option
 /// The year of a figure followed by "a year earlier" ("the year before", "the previous
 /// year"): one before the year the sentence states, if it states one.
 fn year_before_the_stated_one(s: &Parsed<'_>, end: usize) -> Option<i32> {
-    const EARLIER: &[&str] = &["a year earlier", "a year before", "one year earlier", "the year before", "the previous year", "the prior year", "the preceding year"];
+    static EARLIER: Cues = Cues::new(&["a year earlier", "a year before", "one year earlier", "the year before", "the previous year", "the prior year", "the preceding year"]);
     let near_end = s.word_starts.get(s.word(end) + 5).copied().unwrap_or(s.text.len()).max(end);
     let after = &s.lower[end..near_end];
-    if !EARLIER.iter().any(|p| find_word(after, p).is_some()) {
+    if !EARLIER.any_in(after) {
         return None;
     }
     s.dates.iter().find_map(|d| match d.value {
@@ -540,7 +557,7 @@ fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon, event
     let mut scope = BTreeMap::new();
     let window_start = s.word_starts.get(s.word(start).saturating_sub(4)).copied().unwrap_or(0);
     let window_end = s.word_starts.get(s.word(end) + 5).copied().unwrap_or(s.text.len());
-    if FORECAST.iter().any(|w| find_word(&s.lower[window_start..window_end], w).is_some()) {
+    if FORECAST.any_in(&s.lower[window_start..window_end]) {
         scope.insert("modality".into(), "forecast".into());
     }
     if let Some(within) = first_stretch(&s.lower) {
@@ -635,7 +652,7 @@ fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon, event
         }
         return scope;
     }
-    if ANNUAL.iter().any(|w| find_word(&s.lower, w).is_some()) {
+    if ANNUAL.any_in(&s.lower) {
         scope.insert("per".into(), "year".into());
     }
     scope
@@ -661,7 +678,7 @@ fn period_in(s: &Parsed<'_>, lexicon: &Lexicon) -> Option<usize> {
             return Some(p);
         }
     }
-    let office = OFFICE_WORDS.iter().any(|w| find_word(&s.lower, w).is_some());
+    let office = OFFICE_WORDS.any_in(&s.lower);
     let holders: Vec<(usize, &Mention)> = s
         .entity_mentions(lexicon, &[EntityKind::Person])
         .filter_map(|(i, m)| lexicon.period_of_holder(i).map(|p| (p, m)))
@@ -676,10 +693,11 @@ fn period_in(s: &Parsed<'_>, lexicon: &Lexicon) -> Option<usize> {
         // The holder nearest a word of office: "AMLO's six-year term", "Calderón left office".
         let named = holders
             .iter()
-            .min_by_key(|(_, m)| OFFICE_WORDS.iter().filter_map(|w| find_word(&s.lower[m.end..], w)).min().unwrap_or(usize::MAX))
+            .min_by_key(|(_, m)| OFFICE_WORDS.find_in(&s.lower[m.end..]).map(|(at, _)| at).min().unwrap_or(usize::MAX))
             .map(|(p, _)| *p);
         // "By the time he left office": the holder named in the antecedent sentence.
-        return named.or_else(|| s.has_word(&["he", "his", "she", "her"]).then_some(s.context_holder).flatten());
+        static HOLDER_PRONOUNS: Cues = Cues::new(&["he", "his", "she", "her"]);
+        return named.or_else(|| s.has_word(&HOLDER_PRONOUNS).then_some(s.context_holder).flatten());
     }
     None
 }
@@ -706,11 +724,11 @@ const ATTEMPT: &[&str] = &["failed", "attempted", "botched", "foiled", "unsucces
 const BRIEF: &[&str] = &["briefly", "temporarily"];
 const PASSIVE: &[&str] = &["was", "were", "been", "being", "is", "are", "got", "be"];
 const KINSHIP: &[&str] = &["son of", "sons of", "daughter of", "father of", "brother of", "wife of", "widow of", "nephew of", "friend of", "another of"];
-const PRONOUNS: &[&str] = &["he", "she", "him", "his", "her"];
-const ROLE_NOUNS: &[&str] = &[
+static PRONOUNS: Cues = Cues::new(&["he", "she", "him", "his", "her"]);
+static ROLE_NOUNS: Cues = Cues::new(&[
     "the general", "the minister", "the former", "the ex", "the kingpin", "the drug lord", "the capo", "the trafficker",
     "the secretary", "the official", "the suspect", "the defendant", "the fugitive",
-];
+]);
 
 /// One event trigger as read in a statement.
 #[derive(Debug)]
@@ -749,7 +767,7 @@ fn event_claims(s: &Parsed<'_>, statement: &StatementInput<'_>, lexicon: &Lexico
         // "had first been detained in 2019, then released hours later": a verb that follows
         // "then" or "and" straight after another event's clause, with no object of its own,
         // shares that event's patients.
-        let object_follows = s.words_after(m.end, 2).iter().any(|w| one_of(PRONOUNS, w))
+        let object_follows = s.words_after(m.end, 2).iter().any(|w| one_of(PRONOUNS.words, w))
             || s.mentions.iter().any(|o| matches!(o.target, Target::Entity(_)) && o.start >= m.end && s.gap(m.end, o.start) <= 1);
         let continues = frames.last().filter(|prev| {
             !prev.patients.is_empty()
@@ -963,7 +981,7 @@ fn find_patients(s: &Parsed<'_>, lexicon: &Lexicon, trigger: &Mention, kind: Ent
 }
 
 fn has_pronoun_or_role(s: &Parsed<'_>) -> bool {
-    s.has_word(PRONOUNS) || s.has_word(ROLE_NOUNS)
+    s.has_word(&PRONOUNS) || s.has_word(&ROLE_NOUNS)
 }
 
 /// Does a pronoun or role noun stand where the trigger's patient would: the subject of a
@@ -984,7 +1002,7 @@ fn pronoun_patient(s: &Parsed<'_>, trigger: &Mention, passive: bool) -> bool {
         return true;
     }
     let following = after.join(" ");
-    ROLE_NOUNS.iter().any(|r| following.starts_with(r)) || passive && ROLE_NOUNS.iter().any(|r| before.join(" ").contains(r))
+    ROLE_NOUNS.words.iter().any(|r| following.starts_with(r)) || passive && ROLE_NOUNS.words.iter().any(|r| before.join(" ").contains(r))
 }
 
 /// A trigger used as a noun ("the arrest", "Mexico's high-profile arrests") takes its patient
