@@ -87,7 +87,7 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
             }
             let statement = StatementInput { quote: &text[s.start..s.end], note: s.note, published, context: header.as_ref().map(|h| h.text.as_str()) };
             match mentions {
-                Some(known) => normalize_with_mentions(&statement, known.clone(), lexicon),
+                Some(known) => normalize_with_mentions(&statement, known, lexicon),
                 None => normalize(&statement, lexicon),
             }
         })
@@ -115,7 +115,7 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
             let c = context_from(j);
             claims_alone = read_with(&c);
             context = Some(c);
-        } else if cued[index] && leans_on_antecedent(quote) && mentions[index].as_ref().is_none_or(|m| reads_context(quote, sentence.note, m, lexicon)) {
+        } else if cued[index] && mentions[index].as_ref().is_none_or(|m| reads_context(quote, sentence.note, m, lexicon)) && leans_on_antecedent(quote) {
             // The antecedent: the nearest earlier body sentence where something happened to a
             // person or that names one ("Zambada, 76, co-founded the cartel. He was charged…"
             // is Zambada's, not that of the arrest two sentences back).
@@ -244,7 +244,7 @@ fn leans_on_antecedent(quote: &str) -> bool {
     static CUES: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let cues = CUES.get_or_init(|| {
         const WORDS: [&str; 19] = ["he", "she", "him", "his", "her", "whom", "general", "minister", "former", "ex", "kingpin", "lord", "capo", "trafficker", "secretary", "official", "suspect", "defendant", "fugitive"];
-        aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).match_kind(aho_corasick::MatchKind::LeftmostLongest).build(WORDS).expect("cue words")
+        aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).match_kind(aho_corasick::MatchKind::LeftmostLongest).kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(WORDS).expect("cue words")
     });
     // A cue is a whole run of letters: the longest cue at the start of a run is the only one
     // that can be all of it.

@@ -216,7 +216,7 @@ pub fn reads_context(quote: &str, note: bool, mentions: &[Mention], lexicon: &Le
 
 /// The claims a statement makes; `known_mentions`, when given, are the quote's mentions as
 /// [`Lexicon::mentions`] finds them, used where the quote is read as it stands.
-pub fn claims_with(statement: &StatementInput<'_>, known_mentions: Option<Vec<Mention>>, lexicon: &Lexicon) -> Vec<ClaimDraft> {
+pub fn claims_with(statement: &StatementInput<'_>, known_mentions: Option<&[Mention]>, lexicon: &Lexicon) -> Vec<ClaimDraft> {
     // A table row is read with its header, cell by cell.
     if let Some(header) = statement.context.filter(|c| super::table::cells(c).is_some() && super::table::cells(statement.quote).is_some()) {
         return super::table::labelled_lines(header, statement.quote)
@@ -229,9 +229,10 @@ pub fn claims_with(statement: &StatementInput<'_>, known_mentions: Option<Vec<Me
     if text.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\u{201d}' | '\'' | '\u{2019}' | ')' | '*')).ends_with('?') {
         return Vec::new();
     }
-    let mentions = match (known_mentions, &text) {
-        (Some(known), std::borrow::Cow::Borrowed(_)) => known,
-        _ => read_namesakes(lexicon.mentions(&text), statement.context, lexicon),
+    // Borrowed while the early exits below may settle the sentence.
+    let mentions: std::borrow::Cow<'_, [Mention]> = match (known_mentions, &text) {
+        (Some(known), std::borrow::Cow::Borrowed(_)) => std::borrow::Cow::Borrowed(known),
+        _ => std::borrow::Cow::Owned(read_namesakes(lexicon.mentions(&text), statement.context, lexicon)),
     };
     // Every claim is headed by something the lexicon knows (`Lexicon::heads_claims`): without
     // such a mention there is nothing to read, and the sentence costs one alias pass.
@@ -263,7 +264,7 @@ pub fn claims_with(statement: &StatementInput<'_>, known_mentions: Option<Vec<Me
     if !stands_alone && quantities.is_empty() && !dates.iter().any(|d| matches!(d.value, DateValue::Span(..))) {
         return Vec::new();
     }
-    let mut s = Parsed::from_parts(&text, mentions, dates, quantities);
+    let mut s = Parsed::from_parts(&text, mentions.into_owned(), dates, quantities);
     s.context_holder = statement.context.and_then(|c| {
         lexicon.mentions(c).iter().rev().find_map(|m| match m.target {
             Target::Entity(i) if lexicon.entities[i].kind == EntityKind::Person => lexicon.period_of_holder(i),
@@ -273,7 +274,7 @@ pub fn claims_with(statement: &StatementInput<'_>, known_mentions: Option<Vec<Me
     let mut out = Vec::new();
     let events = event_claims(&s, statement, lexicon, &mut out);
     // A date that dates an event ("launched in 2008") does not scope a figure beside it.
-    let event_dates: Vec<usize> = assign_dates(&s, &events).iter().filter(|(i, _)| !events[*i].patients.is_empty()).map(|(_, d)| d.start).collect();
+    let event_dates: Vec<usize> = events.iter().filter(|f| !f.patients.is_empty()).flat_map(|f| f.dated.iter().copied()).collect();
     quantity_claims(&s, lexicon, &event_dates, &mut out);
     term_claims(&s, lexicon, &mut out);
     attribute_claims(&s, statement, lexicon, &events, &mut out);
@@ -747,6 +748,8 @@ pub(crate) struct EventFrame {
     earlier: bool,
     /// Where the next trigger starts: places and destinations after it belong to that one.
     reach: usize,
+    /// Where the dates that date this event start (`assign_dates`).
+    dated: Vec<usize>,
 }
 
 fn event_claims(s: &Parsed<'_>, statement: &StatementInput<'_>, lexicon: &Lexicon, out: &mut Vec<ClaimDraft>) -> Vec<EventFrame> {
@@ -814,12 +817,15 @@ fn event_claims(s: &Parsed<'_>, statement: &StatementInput<'_>, lexicon: &Lexico
             }
         }
         let earlier = before4.iter().any(|w| matches!(&**w, "first" | "initially" | "originally" | "previously"));
-        frames.push(EventFrame { event, start: m.start, end: m.end, patients, void, intended, brief, earlier, reach: s.text.len() });
+        frames.push(EventFrame { event, start: m.start, end: m.end, patients, void, intended, brief, earlier, reach: s.text.len(), dated: Vec::new() });
     }
     for k in 1..frames.len() {
         frames[k - 1].reach = frames[k].start;
     }
     let dates = assign_dates(s, &frames);
+    for &(index, d) in &dates {
+        frames[index].dated.push(d.start);
+    }
     for (index, f) in frames.iter().enumerate() {
         if f.void || f.patients.is_empty() {
             continue;

@@ -445,7 +445,7 @@ pub fn readable(quote: &str, note: bool) -> std::borrow::Cow<'_, str> {
 /// [`Lexicon::mentions`] finds in the quote (as one pass over a whole document can tell, see
 /// [`Lexicon::mentions_in_spans`]). Same claims as [`normalize`], without an alias pass of its
 /// own; table rows and statements that [`readable`] blanks are read the long way.
-pub fn normalize_with_mentions(statement: &StatementInput<'_>, mentions: Vec<crate::lexicon::Mention>, lexicon: &Lexicon) -> Vec<ClaimDraft> {
+pub fn normalize_with_mentions(statement: &StatementInput<'_>, mentions: &[crate::lexicon::Mention], lexicon: &Lexicon) -> Vec<ClaimDraft> {
     keys::claims_with(statement, Some(mentions), lexicon)
 }
 
