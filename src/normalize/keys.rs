@@ -113,7 +113,8 @@ fn one_of(words: &[&str], word: &str) -> bool {
 /// it has one, as most words have none.
 fn clean(w: &str) -> std::borrow::Cow<'_, str> {
     let bare = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-');
-    if bare.contains('\u{2019}') {
+    // 0xE2 leads the curly apostrophe's bytes: most words have no such byte to look further for.
+    if bare.as_bytes().contains(&0xE2) && bare.contains('\u{2019}') {
         std::borrow::Cow::Owned(bare.replace('\u{2019}', "'"))
     } else {
         std::borrow::Cow::Borrowed(bare)
