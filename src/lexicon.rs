@@ -300,13 +300,13 @@ impl Lexicon {
     /// [`Lexicon::mentions`] finds them in the span alone, offsets relative to the span, from
     /// one pass over the whole text. `None` where an alias match crosses the span's edge: what
     /// the span holds alone then takes a pass of its own.
-    pub fn mentions_in_spans(&self, text: &str, spans: &[std::ops::Range<usize>]) -> Vec<Option<Vec<Mention>>> {
+    pub fn mentions_in_spans(&self, text: &str, spans: &[std::ops::Range<usize>]) -> SpanMentions {
         let folded = fold(text);
         let bytes = folded.text.as_bytes();
         // Folding is character by character, so a span's folded text is the slice of the whole
         // folded text between these bounds: the folded bytes whose origin is in the span.
         let bounds: Vec<(usize, usize)> = spans.iter().map(|r| (folded.folded_at(r.start), folded.folded_at(r.end))).collect();
-        let mut out: Vec<Option<Vec<Mention>>> = vec![Some(Vec::new()); spans.len()];
+        let mut out = SpanMentions { all: Vec::new(), parts: vec![Some(0..0); spans.len()] };
         let mut first = 0;
         let mut origins = folded.origins();
         for m in self.matcher.find_iter(&folded.text) {
@@ -318,23 +318,28 @@ impl Lexicon {
             let Some(&(from, to)) = bounds.get(first) else { continue };
             if e > to || (s < from && e > from) {
                 // Crosses the span's end or start: leftmost-longest may match otherwise there.
-                for i in first..bounds.len() {
-                    if bounds[i].0 >= e {
+                for (&(start, _), part) in bounds[first..].iter().zip(&mut out.parts[first..]) {
+                    if start >= e {
                         break;
                     }
-                    out[i] = None;
+                    *part = None;
                 }
                 continue;
             }
             if s < from {
                 continue;
             }
-            if let Some(mentions) = &mut out[first] {
+            if let Some(part) = &mut out.parts[first] {
                 if word_bounded(bytes, s, e, from, to) {
                     let origin = spans[first].start;
                     let start = origins.at(s);
                     let end = if e == to { spans[first].end } else { origins.at(e) };
-                    mentions.push(Mention { start: start - origin, end: end - origin, target: self.targets[m.pattern().as_usize()], alias: m.pattern().as_usize() });
+                    // A span's mentions come one after another: its part of the list grows.
+                    if part.start == part.end {
+                        *part = out.all.len()..out.all.len();
+                    }
+                    out.all.push(Mention { start: start - origin, end: end - origin, target: self.targets[m.pattern().as_usize()], alias: m.pattern().as_usize() });
+                    part.end = out.all.len();
                 }
             }
         }
@@ -393,6 +398,33 @@ impl Lexicon {
     pub fn period_of_holder(&self, entity: usize) -> Option<usize> {
         let id = &self.entities[entity].id;
         self.periods.iter().position(|p| p.holder.as_deref() == Some(id.as_str()))
+    }
+}
+
+/// The mentions of a text's spans from one alias pass ([`Lexicon::mentions_in_spans`]): one
+/// list in text order, and each span's part of it (`None` for a span read on its own).
+pub struct SpanMentions {
+    all: Vec<Mention>,
+    parts: Vec<Option<std::ops::Range<usize>>>,
+}
+
+impl SpanMentions {
+    /// Span `index`'s mentions, or `None` if an alias match crossed its edge.
+    pub fn get(&self, index: usize) -> Option<&[Mention]> {
+        self.parts[index].clone().map(|part| &self.all[part])
+    }
+
+    pub fn get_mut(&mut self, index: usize) -> Option<&mut [Mention]> {
+        self.parts[index].clone().map(|part| &mut self.all[part])
+    }
+
+    /// How many spans.
+    pub fn len(&self) -> usize {
+        self.parts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.parts.is_empty()
     }
 }
 
@@ -634,16 +666,17 @@ mod tests {
             span("arrested Ovidio Guzmán  in Culiacán"),
         ];
         let whole = lex.mentions_in_spans(text, &spans);
+        assert_eq!(whole.len(), spans.len());
         let mut crossed = 0;
-        for (span, found) in spans.iter().zip(&whole) {
-            match found {
-                Some(found) => assert_eq!(found, &lex.mentions(&text[span.clone()]), "{:?}", &text[span.clone()]),
+        for (index, span) in spans.iter().enumerate() {
+            match whole.get(index) {
+                Some(found) => assert_eq!(found, lex.mentions(&text[span.clone()]), "{:?}", &text[span.clone()]),
                 None => crossed += 1,
             }
         }
         // Only "Mexico City", cut by the end of "…fled Mexico", leaves two spans to a pass of their own.
         assert_eq!(crossed, 2);
-        assert!(whole.iter().flatten().map(Vec::len).sum::<usize>() >= 6);
+        assert!((0..spans.len()).filter_map(|i| whole.get(i)).map(<[Mention]>::len).sum::<usize>() >= 6);
     }
 
     #[test]

@@ -10,7 +10,7 @@ pub mod sentences;
 
 use serde::{Deserialize, Serialize};
 
-use crate::lexicon::{EntityKind, Lexicon, Mention, Target};
+use crate::lexicon::{EntityKind, Lexicon, Mention, SpanMentions, Target};
 use crate::normalize::keys::reads_context;
 use crate::normalize::{normalize, normalize_with_mentions, StatementInput};
 use crate::source::{Source, SourceMeta};
@@ -68,25 +68,24 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
     let spans: Vec<std::ops::Range<usize>> = sentences.iter().map(|s| s.start..s.end).collect();
     let mut mentions = lexicon.mentions_in_spans(text, &spans);
     let namesake_named_in = resolve_namesakes(&mut mentions, lexicon);
-    let cued: Vec<bool> = mentions.iter().map(|m| m.as_ref().is_none_or(|m| m.iter().any(|m| lexicon.heads_claims(m.target)))).collect();
+    let cued: Vec<bool> = (0..mentions.len()).map(|i| mentions.get(i).is_none_or(|m| m.iter().any(|m| lexicon.heads_claims(m.target)))).collect();
     let is_person = |m: &Mention| matches!(m.target, Target::Entity(i) if lexicon.entities[i].kind == EntityKind::Person);
     // Whether a sentence names a person (an antecedent for a later pronoun), where the pass
     // over the whole text could tell; the others take a pass of their own if a pronoun asks.
-    let mut names_person: Vec<Option<bool>> = mentions.iter().map(|m| m.as_ref().map(|m| m.iter().any(is_person))).collect();
+    let mut names_person: Vec<Option<bool>> = (0..mentions.len()).map(|i| mentions.get(i).map(|m| m.iter().any(is_person))).collect();
     let under_review = claims_under_review(text, &sentences);
     let mut alone: Vec<Vec<crate::normalize::ClaimDraft>> = sentences
         .iter()
         .zip(&headers)
         .zip(&cued)
-        .zip(&mentions)
         .enumerate()
-        .map(|(index, (((s, header), &cued), mentions))| {
+        .map(|(index, ((s, header), &cued))| {
             // A table row's claims may start from its header's words.
             if !cued && header.is_none() || under_review[index] {
                 return Vec::new();
             }
             let statement = StatementInput { quote: &text[s.start..s.end], note: s.note, published, context: header.as_ref().map(|h| h.text.as_str()) };
-            match mentions {
+            match mentions.get(index) {
                 Some(known) => normalize_with_mentions(&statement, known, lexicon),
                 None => normalize(&statement, lexicon),
             }
@@ -115,7 +114,7 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
             let c = context_from(j);
             claims_alone = read_with(&c);
             context = Some(c);
-        } else if cued[index] && mentions[index].as_ref().is_none_or(|m| reads_context(quote, sentence.note, m, lexicon)) && leans_on_antecedent(quote) {
+        } else if cued[index] && mentions.get(index).is_none_or(|m| reads_context(quote, sentence.note, m, lexicon)) && leans_on_antecedent(quote) {
             // The antecedent: the nearest earlier body sentence where something happened to a
             // person or that names one ("Zambada, 76, co-founded the cartel. He was charged…"
             // is Zambada's, not that of the arrest two sentences back).
@@ -149,13 +148,13 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
 /// was. Returns, for each sentence where a surname was read so, the earlier sentence that
 /// named that person: the statement's context, so that its sheet reads the same on its own
 /// (normalize applies the same rule to a statement and its context).
-fn resolve_namesakes(mentions: &mut [Option<Vec<Mention>>], lexicon: &Lexicon) -> Vec<Option<usize>> {
+fn resolve_namesakes(mentions: &mut SpanMentions, lexicon: &Lexicon) -> Vec<Option<usize>> {
     // Person -> (order of its last mention by a name no one else bears, sentence of it).
     let mut named_in_full: std::collections::BTreeMap<usize, (usize, usize)> = std::collections::BTreeMap::new();
     let mut named_in = vec![None; mentions.len()];
     let mut order = 0;
-    for (sentence, ms) in mentions.iter_mut().enumerate() {
-        for m in ms.iter_mut().flatten() {
+    for (sentence, named) in named_in.iter_mut().enumerate() {
+        for m in mentions.get_mut(sentence).into_iter().flatten() {
             let Target::Entity(bearer) = m.target else { continue };
             if lexicon.entities[bearer].kind != EntityKind::Person {
                 continue;
@@ -170,7 +169,7 @@ fn resolve_namesakes(mentions: &mut [Option<Vec<Mention>>], lexicon: &Lexicon) -
             if let Some((_, person, j)) = latest.filter(|&(_, person, _)| person != bearer) {
                 m.target = Target::Entity(person);
                 if j != sentence {
-                    named_in[sentence] = Some(j);
+                    *named = Some(j);
                 }
             }
         }
@@ -250,7 +249,10 @@ fn leans_on_antecedent(quote: &str) -> bool {
     // that can be all of it.
     let bytes = quote.as_bytes();
     let letter = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphabetic);
-    cues.find_iter(quote).any(|m| !(m.start() > 0 && letter(m.start() - 1)) && !letter(m.end()))
+    cues.find_iter(quote).any(|m| {
+        let starts_run = m.start() == 0 || !letter(m.start() - 1);
+        starts_run && !letter(m.end())
+    })
 }
 
 #[cfg(test)]
