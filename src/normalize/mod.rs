@@ -8,7 +8,6 @@ pub mod keys;
 pub mod numbers;
 pub mod table;
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use serde_json::json;
@@ -23,12 +22,58 @@ pub use numbers::{Quantity, QuantityKind, QuantityMention, Unit};
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Key {
     pub subject: String,
-    pub params: BTreeMap<String, String>,
+    pub params: Params,
+}
+
+/// A key's parameters, sorted by name: a map of two or three entries, kept in one small
+/// vector (a `BTreeMap` allocates a node of eleven for them, for every key and every copy).
+/// Compares, orders and hashes as that map would.
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Params(Vec<(String, String)>);
+
+impl Params {
+    fn position(&self, name: &str) -> Result<usize, usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(name))
+    }
+
+    pub fn insert(&mut self, name: String, value: String) {
+        match self.position(&name) {
+            Ok(at) => self.0[at].1 = value,
+            Err(at) => self.0.insert(at, (name, value)),
+        }
+    }
+
+    pub fn get(&self, name: &str) -> Option<&String> {
+        self.position(name).ok().map(|at| &self.0[at].1)
+    }
+
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.position(name).is_ok()
+    }
+
+    pub fn remove(&mut self, name: &str) -> Option<String> {
+        self.position(name).ok().map(|at| self.0.remove(at).1)
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    /// Name and value, by name.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &String)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+}
+
+impl fmt::Debug for Params {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.iter()).finish()
+    }
 }
 
 impl Key {
     pub fn new(subject: impl Into<String>) -> Key {
-        Key { subject: subject.into(), params: BTreeMap::new() }
+        Key { subject: subject.into(), params: Params::default() }
     }
 
     pub fn with(mut self, name: &str, value: impl Into<String>) -> Key {
