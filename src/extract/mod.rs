@@ -114,10 +114,11 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
             let c = context_from(j);
             claims_alone = read_with(&c);
             context = Some(c);
-        } else if cued[index] && mentions.get(index).is_none_or(|m| reads_context(quote, sentence.note, m, lexicon)) && leans_on_antecedent(quote) {
+        } else if cued[index] && mentions.get(index).is_none_or(|m| reads_context(quote, sentence.note, m, lexicon)) {
             // The antecedent: the nearest earlier body sentence where something happened to a
             // person or that names one ("Zambada, 76, co-founded the cartel. He was charged…"
-            // is Zambada's, not that of the arrest two sentences back).
+            // is Zambada's, not that of the arrest two sentences back), for a sentence with a
+            // pronoun or role noun (looked for last: it reads the whole sentence).
             let window: Vec<usize> = (index.saturating_sub(ANTECEDENT_REACH * 3)..index).rev().filter(|&j| !sentences[j].note).take(ANTECEDENT_REACH).collect();
             let antecedent = window.iter().copied().find(|&j| {
                 patient[j]
@@ -125,7 +126,7 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
                         lexicon.mentions(&text[sentences[j].start..sentences[j].end]).iter().any(is_person)
                     })
             });
-            if let Some(j) = antecedent {
+            if let Some(j) = antecedent.filter(|_| leans_on_antecedent(quote)) {
                 let c = context_from(j);
                 let with = read_with(&c);
                 if with != claims_alone {
