@@ -341,6 +341,11 @@ fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<T<'a>> {
     let mut last_end = usize::MAX;
     let bytes = text.as_bytes();
     while i < text.len() {
+        // Spaces, a sixth of any text, separate tokens and are nothing more.
+        if bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let c = text[i..].chars().next().unwrap_or(' ');
         let start = i;
         let k = if c.is_ascii_digit() {

@@ -37,12 +37,19 @@ impl<'a> Parsed<'a> {
     fn from_parts(text: &'a str, mentions: Vec<Mention>, dates: Vec<DateMention>, quantities: Vec<QuantityMention>) -> Parsed<'a> {
         let mut word_starts = Vec::with_capacity(text.len() / 5 + 1);
         let mut in_word = false;
-        for (i, c) in text.char_indices() {
-            let word = !is_space(c);
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            // ASCII, most of any text, is told from its byte; other characters are decoded.
+            let (word, width) = match bytes[i] {
+                b if b.is_ascii() => (!b.is_ascii_whitespace() && b != 0x0b, 1),
+                _ => text[i..].chars().next().map_or((true, 1), |c| (!is_space(c), c.len_utf8())),
+            };
             if word && !in_word {
                 word_starts.push(i);
             }
             in_word = word;
+            i += width;
         }
         let quantities = quantities
             .into_iter()

@@ -256,10 +256,15 @@ fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Token<'a>> {
     let mut i = 0;
     let mut last_end = usize::MAX;
     while i < text.len() {
+        // Spaces, a sixth of any text, separate tokens and are nothing more.
+        if bytes[i] == b' ' {
+            i += 1;
+            continue;
+        }
         let c = text[i..].chars().next().unwrap_or(' ');
         let start = i;
-        let prev_alnum = i > 0 && text[..i].chars().next_back().is_some_and(|p| p.is_alphanumeric());
-        let tok = if c.is_ascii_digit() || c == '.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) && !prev_alnum {
+        let prev_alnum = || i > 0 && text[..i].chars().next_back().is_some_and(|p| p.is_alphanumeric());
+        let tok = if c.is_ascii_digit() || c == '.' && bytes.get(i + 1).is_some_and(u8::is_ascii_digit) && !prev_alnum() {
             // Dotted sequences ("192.168.1.2", "1.2.3") are several integers.
             let n = digits_at(bytes, i);
             let dotted = n > 0 && {
@@ -289,7 +294,7 @@ fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Token<'a>> {
                 }
                 i = k;
                 continue;
-            } else if let Some((len, value)) = (n > 0 && !prev_alnum).then(|| grouped_at(text, i)).flatten() {
+            } else if let Some((len, value)) = (n > 0 && !prev_alnum()).then(|| grouped_at(text, i)).flatten() {
                 i += len;
                 Tok::Num { value, plain: false }
             } else {
