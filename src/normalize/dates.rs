@@ -242,6 +242,13 @@ fn holiday(name: &str, y: i32) -> Option<Ymd> {
     })
 }
 
+/// Months and weekdays, in full and abbreviated.
+const CALENDAR_WORDS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "mon", "tuesday", "tue",
+    "tues", "wednesday", "wed", "thursday", "thu", "thur", "thurs", "friday", "fri", "saturday", "sat", "sunday", "sun",
+];
+
 /// Words at least one of which every date written without a figure holds: a month, a weekday,
 /// a unit of time, a day named relative to today, a holiday, or a year in words. The words
 /// that only lead into a date ("in", "the", "last", "early", "first") make none alone, so a
@@ -250,17 +257,14 @@ fn date_core_words() -> &'static super::GateWords {
     static SET: std::sync::OnceLock<super::GateWords> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
         const WORDS: &[&str] = &[
-            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-            "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "mon",
-            "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur", "thurs", "friday", "fri", "saturday", "sat",
-            "sunday", "sun", "day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months", "quarter", "quarters",
+            "day", "days", "week", "weeks", "fortnight", "fortnights", "month", "months", "quarter", "quarters", "year",
             "years", "decade", "decades", "century", "weekend", "workweek", "today", "tonight", "tomorrow", "tmrw", "tmr",
             "yesterday", "now", "date", "eoy", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
             "eighteen", "nineteen", "twenty", "thousand",
         ];
         // The last word of every holiday's name, which every mention of it holds.
         let holidays = HOLIDAYS.iter().filter_map(|h| h.split(' ').next_back()).map(|w| w.trim_end_matches("'s"));
-        super::GateWords::new(WORDS.iter().copied().chain(holidays).map(String::from))
+        super::GateWords::new(CALENDAR_WORDS.iter().chain(WORDS).copied().chain(holidays).map(String::from))
     })
 }
 
@@ -275,10 +279,7 @@ fn date_start_words() -> &'static WordSet {
     static SET: std::sync::OnceLock<WordSet> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
         const WORDS: &[&str] = &[
-            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
-            "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "monday", "mon",
-            "tuesday", "tue", "tues", "wednesday", "wed", "thursday", "thu", "thur", "thurs", "friday", "fri", "saturday", "sat",
-            "sunday", "sun", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+            "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
             "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
             "nineteenth", "twentieth", "thirtieth", "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
             "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty",
@@ -288,7 +289,7 @@ fn date_start_words() -> &'static WordSet {
             "close", "beginning", "start", "middle", "mid", "early", "earlier", "late", "later", "at", "eoy", "weekend",
             "fortnight", "day",
         ];
-        let mut set: WordSet = WORDS.iter().copied().collect();
+        let mut set: WordSet = CALENDAR_WORDS.iter().chain(WORDS).copied().collect();
         set.extend(holiday_first_words().iter().copied());
         set
     })
