@@ -68,11 +68,11 @@ pub fn extract_with_claims(source: &Source, lexicon: &Lexicon) -> (ClaimSheet, V
     let spans: Vec<std::ops::Range<usize>> = sentences.iter().map(|s| s.start..s.end).collect();
     let mut mentions = lexicon.mentions_in_spans(text, &spans);
     let namesake_named_in = resolve_namesakes(&mut mentions, lexicon);
-    let cued: Vec<bool> = (0..mentions.len()).map(|i| mentions.get(i).is_none_or(|m| m.iter().any(|m| lexicon.heads_claims(m.target)))).collect();
+    let cued: Vec<bool> = mentions.iter().map(|m| m.is_none_or(|m| m.iter().any(|m| lexicon.heads_claims(m.target)))).collect();
     let is_person = |m: &Mention| matches!(m.target, Target::Entity(i) if lexicon.entities[i].kind == EntityKind::Person);
     // Whether a sentence names a person (an antecedent for a later pronoun), where the pass
     // over the whole text could tell; the others take a pass of their own if a pronoun asks.
-    let mut names_person: Vec<Option<bool>> = (0..mentions.len()).map(|i| mentions.get(i).map(|m| m.iter().any(is_person))).collect();
+    let mut names_person: Vec<Option<bool>> = mentions.iter().map(|m| m.map(|m| m.iter().any(is_person))).collect();
     let under_review = claims_under_review(text, &sentences);
     let mut alone: Vec<Vec<crate::normalize::ClaimDraft>> = sentences
         .iter()

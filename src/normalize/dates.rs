@@ -1764,7 +1764,7 @@ mod tests {
 
     /// Words the grammars read that hold no date alone: every word in a string literal of this
     /// file (the grammars compare tokens with literals), less those of `date_core_words`.
-    pub(super) fn leading_words() -> Vec<String> {
+    fn leading_words() -> Vec<String> {
         let source = include_str!("dates.rs");
         let literals = source.split('"').skip(1).step_by(2);
         let words = literals.flat_map(|l| l.split(' ')).filter(|w| !w.is_empty() && w.len() < 20 && w.chars().all(|c| c.is_ascii_lowercase() || matches!(c, '\'' | '-' | '.')));
