@@ -311,7 +311,8 @@ pub(crate) type WordSet = std::collections::HashSet<&'static str, foldhash::fast
 /// holds "year"), so the gate lets through at least what the grammars could read.
 pub(crate) fn holds_figure_or_word(text: &str, words: &GateWords, counts: impl Fn(char) -> bool) -> bool {
     let bytes = text.as_bytes();
-    if bytes.iter().any(u8::is_ascii_digit) {
+    // Sixteen bytes at a time, without an exit inside: the compiler makes that one vector test.
+    if bytes.chunks(16).any(|chunk| chunk.iter().fold(false, |found, b| found | b.is_ascii_digit())) {
         return true;
     }
     let mut i = 0;
@@ -448,11 +449,12 @@ pub fn readable(quote: &str, note: bool) -> std::borrow::Cow<'_, str> {
     let url = URL.get_or_init(|| regex::Regex::new(r"(?:https?://|www\.)\S+").expect("regex"));
     static REF: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let reference = REF.get_or_init(|| regex::Regex::new(r"\[[0-9]{1,3}(?:[,\u{2013}-][0-9]{1,3})*\]").expect("regex"));
-    // Without "http", "www." or a bracket neither pattern can match: most sentences skip both.
+    // Without "http" and a colon, "www." or a bracket neither pattern can match: most
+    // sentences skip both, and most have no colon to look for "http" after.
     static HTTP: std::sync::OnceLock<(memchr::memmem::Finder<'static>, memchr::memmem::Finder<'static>)> = std::sync::OnceLock::new();
     let (http, www) = HTTP.get_or_init(|| (memchr::memmem::Finder::new(b"http"), memchr::memmem::Finder::new(b"www.")));
     let bytes = quote.as_bytes();
-    let may_blank = memchr::memchr(b'[', bytes).is_some() || http.find(bytes).is_some() || www.find(bytes).is_some();
+    let may_blank = memchr::memchr(b'[', bytes).is_some() || memchr::memchr(b':', bytes).is_some() && http.find(bytes).is_some() || www.find(bytes).is_some();
     let blanked: Vec<regex::Match<'_>> = if may_blank { url.find_iter(quote).chain(reference.find_iter(quote)).collect() } else { Vec::new() };
     // Most sentences hold neither a URL nor a reference: they are read as they stand.
     if !note && blanked.is_empty() {
