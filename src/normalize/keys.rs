@@ -25,6 +25,8 @@ struct Parsed<'a> {
     mentions: Vec<Mention>,
     dates: Vec<DateMention>,
     quantities: Vec<QuantityMention>,
+    /// Every cue in `lower`, found on first use.
+    cue_hits: std::cell::OnceCell<Vec<CueHit>>,
 }
 
 impl<'a> Parsed<'a> {
@@ -56,7 +58,7 @@ impl<'a> Parsed<'a> {
             .filter(|q| !dates.iter().any(|d| d.start < q.end && q.start < d.end))
             .filter(|q| !mentions.iter().any(|m| matches!(m.target, Target::Entity(_)) && m.start < q.end && q.start < m.end && !(q.start <= m.start && m.end <= q.end)))
             .collect();
-        Parsed { text, context_holder: None, lower: text.to_ascii_lowercase(), word_starts, mentions, dates, quantities }
+        Parsed { text, context_holder: None, lower: text.to_ascii_lowercase(), word_starts, mentions, dates, quantities, cue_hits: std::cell::OnceCell::new() }
     }
 
     /// Index of the word that holds `byte` (or the next word).
@@ -94,8 +96,33 @@ impl<'a> Parsed<'a> {
         self.lower[byte..].split(is_space).filter(|w| !w.is_empty()).take(n).map(clean).collect()
     }
 
-    fn has_word(&self, words: &Cues) -> bool {
-        words.any_in(&self.lower)
+    fn cue_hits(&self) -> &[CueHit] {
+        self.cue_hits.get_or_init(|| {
+            let (matcher, cues) = cue_matcher();
+            matcher.find_overlapping_iter(&self.lower).map(|m| CueHit { start: m.start(), end: m.end(), lists: cues[m.pattern().as_usize()].1, word: cues[m.pattern().as_usize()].0 }).collect()
+        })
+    }
+
+    /// The cues of a list in `lower[range]`, where each starts in that text and which: as
+    /// [`find_word`] would find them in the slice, whose ends count as word boundaries.
+    fn cues_in(&self, cues: &'static Cues, range: std::ops::Range<usize>) -> impl Iterator<Item = (usize, &'static str)> + '_ {
+        let bit = cues.bit();
+        let bytes = &self.lower.as_bytes()[range.clone()];
+        let apart = |at: Option<&u8>| at.is_none_or(|b| !b.is_ascii_alphanumeric());
+        self.cue_hits()
+            .iter()
+            .filter(move |h| h.lists & bit != 0 && h.start >= range.start && h.end <= range.end)
+            .map(move |h| (h.start - range.start, h.end - range.start, h.word))
+            .filter(move |&(start, end, _)| apart(start.checked_sub(1).and_then(|b| bytes.get(b))) && apart(bytes.get(end)))
+            .map(|(start, _, word)| (start, word))
+    }
+
+    fn has_cue(&self, cues: &'static Cues, range: std::ops::Range<usize>) -> bool {
+        self.cues_in(cues, range).next().is_some()
+    }
+
+    fn has_word(&self, cues: &'static Cues) -> bool {
+        self.has_cue(cues, 0..self.lower.len())
     }
 
     fn entity_mentions<'m>(&'m self, lexicon: &'m Lexicon, kinds: &'m [EntityKind]) -> impl Iterator<Item = (usize, &'m Mention)> + 'm {
@@ -150,33 +177,56 @@ fn find_word(text: &str, word: &str) -> Option<usize> {
     })
 }
 
-/// A list of cue words or phrases, found in a text as [`find_word`] finds each one (on word
-/// boundaries), but in one pass over the text for the whole list.
+/// A list of cue words or phrases, found in a sentence as [`find_word`] finds each one (on
+/// word boundaries). Every list is registered in [`ALL_CUES`]: one automaton over all of them
+/// reads a sentence once ([`Parsed::cue_hits`]), however many lists the rules ask about.
 struct Cues {
     words: &'static [&'static str],
-    matcher: std::sync::OnceLock<aho_corasick::AhoCorasick>,
 }
 
 impl Cues {
     const fn new(words: &'static [&'static str]) -> Cues {
-        Cues { words, matcher: std::sync::OnceLock::new() }
+        Cues { words }
     }
 
-    /// Every occurrence of a cue in ASCII-lowercased `text`, overlapping ones too: where it
-    /// starts and which cue it is.
-    fn find_in<'t>(&'t self, text: &'t str) -> impl Iterator<Item = (usize, &'static str)> + 't {
-        let matcher = self.matcher.get_or_init(|| aho_corasick::AhoCorasick::builder().kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(self.words).expect("cue words"));
-        let bytes = text.as_bytes();
-        let apart = |at: Option<&u8>| at.is_none_or(|b| !b.is_ascii_alphanumeric());
-        matcher
-            .find_overlapping_iter(text)
-            .filter(move |m| apart(m.start().checked_sub(1).and_then(|b| bytes.get(b))) && apart(bytes.get(m.end())))
-            .map(|m| (m.start(), self.words[m.pattern().as_usize()]))
+    /// This list's bit in a [`CueHit`]'s `lists`.
+    fn bit(&'static self) -> u32 {
+        let index = ALL_CUES.iter().position(|c| std::ptr::eq(*c, self)).expect("every list of cues is in ALL_CUES");
+        1 << index
     }
+}
 
-    fn any_in(&self, text: &str) -> bool {
-        self.find_in(text).next().is_some()
-    }
+/// Every list of cues the key rules use (at most 32: a bit each).
+static ALL_CUES: [&Cues; 11] =
+    [&CHANGE_UP, &CHANGE_DOWN, &COMPARATIVE_UP, &COMPARATIVE_DOWN, &FORECAST, &ANNUAL, &OFFICE_WORDS, &EARLIER, &HOLDER_PRONOUNS, &PRONOUNS, &ROLE_NOUNS];
+
+/// One occurrence of a cue in a sentence's lowercased text, boundaries not yet checked.
+#[derive(Clone, Copy)]
+struct CueHit {
+    start: usize,
+    end: usize,
+    /// The lists that hold the cue, a bit each.
+    lists: u32,
+    word: &'static str,
+}
+
+/// All the cues, each once, with the lists that hold it: overlapping search finds every
+/// occurrence of every cue, so any list's occurrences are among them.
+fn cue_matcher() -> &'static (aho_corasick::AhoCorasick, Vec<(&'static str, u32)>) {
+    static MATCHER: std::sync::OnceLock<(aho_corasick::AhoCorasick, Vec<(&'static str, u32)>)> = std::sync::OnceLock::new();
+    MATCHER.get_or_init(|| {
+        let mut cues: Vec<(&'static str, u32)> = Vec::new();
+        for (index, list) in ALL_CUES.iter().enumerate() {
+            for &word in list.words {
+                match cues.iter_mut().find(|(w, _)| *w == word) {
+                    Some((_, lists)) => *lists |= 1 << index,
+                    None => cues.push((word, 1 << index)),
+                }
+            }
+        }
+        let matcher = aho_corasick::AhoCorasick::builder().kind(Some(aho_corasick::AhoCorasickKind::DFA)).build(cues.iter().map(|(w, _)| w)).expect("cue words");
+        (matcher, cues)
+    })
 }
 
 /// A bare surname stands for the person last named in full who bears it, in the context (the
@@ -410,14 +460,16 @@ fn quantity_claims(s: &Parsed<'_>, lexicon: &Lexicon, event_dates: &[usize], out
 fn change_direction(s: &Parsed<'_>, q: &QuantityMention) -> Option<bool> {
     let before_start = s.word_starts.get(s.word(q.start).saturating_sub(4)).copied().unwrap_or(0);
     let after_end = s.word_starts.get(s.word(q.end) + 8).copied().unwrap_or(s.text.len());
-    let before = &s.lower[before_start..q.start];
-    let after = &s.lower[q.end.min(after_end)..after_end];
+    let before = before_start..q.start;
+    let after = q.end.min(after_end)..after_end;
     // "made up about two thirds of all killings": a part of a whole, not a rise.
-    let has = |text: &str, cues: &Cues| cues.find_in(text).any(|(at, w)| !(w == "up" && ["made", "make", "makes", "making"].iter().any(|v| text[..at].trim_end().ends_with(v))));
-    if has(before, &CHANGE_DOWN) || has(after, &CHANGE_DOWN) || has(after, &COMPARATIVE_DOWN) {
+    let has = |text: &std::ops::Range<usize>, cues: &'static Cues| {
+        s.cues_in(cues, text.clone()).any(|(at, w)| !(w == "up" && ["made", "make", "makes", "making"].iter().any(|v| s.lower[text.start..text.start + at].trim_end().ends_with(v))))
+    };
+    if has(&before, &CHANGE_DOWN) || has(&after, &CHANGE_DOWN) || has(&after, &COMPARATIVE_DOWN) {
         return Some(false);
     }
-    if has(before, &CHANGE_UP) || has(after, &CHANGE_UP) || has(after, &COMPARATIVE_UP) || q.value.hedge.as_deref().is_some_and(|h| h.starts_with("exceed")) {
+    if has(&before, &CHANGE_UP) || has(&after, &CHANGE_UP) || has(&after, &COMPARATIVE_UP) || q.value.hedge.as_deref().is_some_and(|h| h.starts_with("exceed")) {
         return Some(true);
     }
     None
@@ -546,13 +598,13 @@ fn local_place(s: &Parsed<'_>, q: &QuantityMention, lexicon: &Lexicon) -> Option
         .map(|(i, _)| lexicon.entities[i].id.clone())
 }
 
+static EARLIER: Cues = Cues::new(&["a year earlier", "a year before", "one year earlier", "the year before", "the previous year", "the prior year", "the preceding year"]);
+
 /// The year of a figure followed by "a year earlier" ("the year before", "the previous
 /// year"): one before the year the sentence states, if it states one.
 fn year_before_the_stated_one(s: &Parsed<'_>, end: usize) -> Option<i32> {
-    static EARLIER: Cues = Cues::new(&["a year earlier", "a year before", "one year earlier", "the year before", "the previous year", "the prior year", "the preceding year"]);
     let near_end = s.word_starts.get(s.word(end) + 5).copied().unwrap_or(s.text.len()).max(end);
-    let after = &s.lower[end..near_end];
-    if !EARLIER.any_in(after) {
+    if !s.has_cue(&EARLIER, end..near_end) {
         return None;
     }
     s.dates.iter().find_map(|d| match d.value {
@@ -566,7 +618,7 @@ fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon, event
     let mut scope = BTreeMap::new();
     let window_start = s.word_starts.get(s.word(start).saturating_sub(4)).copied().unwrap_or(0);
     let window_end = s.word_starts.get(s.word(end) + 5).copied().unwrap_or(s.text.len());
-    if FORECAST.any_in(&s.lower[window_start..window_end]) {
+    if s.has_cue(&FORECAST, window_start..window_end) {
         scope.insert("modality".into(), "forecast".into());
     }
     if let Some(within) = first_stretch(&s.lower) {
@@ -661,7 +713,7 @@ fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon, event
         }
         return scope;
     }
-    if ANNUAL.any_in(&s.lower) {
+    if s.has_word(&ANNUAL) {
         scope.insert("per".into(), "year".into());
     }
     scope
@@ -680,6 +732,8 @@ fn first_stretch(lower: &str) -> Option<String> {
     })
 }
 
+static HOLDER_PRONOUNS: Cues = Cues::new(&["he", "his", "she", "her"]);
+
 /// A named period, or the term of a holder named with a word of office.
 fn period_in(s: &Parsed<'_>, lexicon: &Lexicon) -> Option<usize> {
     if let Some(m) = s.mentions.iter().find(|m| matches!(m.target, Target::Period(_))) {
@@ -687,7 +741,7 @@ fn period_in(s: &Parsed<'_>, lexicon: &Lexicon) -> Option<usize> {
             return Some(p);
         }
     }
-    let office = OFFICE_WORDS.any_in(&s.lower);
+    let office = s.has_word(&OFFICE_WORDS);
     let holders: Vec<(usize, &Mention)> = s
         .entity_mentions(lexicon, &[EntityKind::Person])
         .filter_map(|(i, m)| lexicon.period_of_holder(i).map(|p| (p, m)))
@@ -702,10 +756,9 @@ fn period_in(s: &Parsed<'_>, lexicon: &Lexicon) -> Option<usize> {
         // The holder nearest a word of office: "AMLO's six-year term", "Calderón left office".
         let named = holders
             .iter()
-            .min_by_key(|(_, m)| OFFICE_WORDS.find_in(&s.lower[m.end..]).map(|(at, _)| at).min().unwrap_or(usize::MAX))
+            .min_by_key(|(_, m)| s.cues_in(&OFFICE_WORDS, m.end..s.lower.len()).map(|(at, _)| at).min().unwrap_or(usize::MAX))
             .map(|(p, _)| *p);
         // "By the time he left office": the holder named in the antecedent sentence.
-        static HOLDER_PRONOUNS: Cues = Cues::new(&["he", "his", "she", "her"]);
         return named.or_else(|| s.has_word(&HOLDER_PRONOUNS).then_some(s.context_holder).flatten());
     }
     None
@@ -1280,6 +1333,44 @@ fn attribute_claims(s: &Parsed<'_>, statement: &StatementInput<'_>, lexicon: &Le
                 }
             }
             _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Every start of `word` on word boundaries in `text`, as `find_word` tells them.
+    fn occurrences(text: &str, word: &str) -> Vec<usize> {
+        (0..text.len()).filter(|&at| text.is_char_boundary(at) && find_word(&text[at..], word) == Some(0) && (at == 0 || !text.as_bytes()[at - 1].is_ascii_alphanumeric())).collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        /// One pass over a sentence for all lists finds, in any stretch of it, what a search
+        /// for each word of one list in that stretch finds.
+        #[test]
+        fn one_pass_for_all_lists_finds_what_each_word_finds(
+            picks in proptest::collection::vec((any::<prop::sample::Index>(), 0..4usize), 1..12),
+            cut in (any::<prop::sample::Index>(), any::<prop::sample::Index>()),
+        ) {
+            let mut words: Vec<&str> = ALL_CUES.iter().flat_map(|c| c.words.iter().copied()).collect();
+            words.extend(["made", "up", "x", "year", "the", "ahead", "2024", "heir", "shell", "termination"]);
+            let separators = [" ", "", "-", ", "];
+            let text: String = picks.iter().map(|(w, sep)| format!("{}{}", w.get(&words), separators[*sep])).collect();
+            let s = Parsed::from_parts(&text, Vec::new(), Vec::new(), Vec::new());
+            let (a, b) = (cut.0.index(text.len() + 1), cut.1.index(text.len() + 1));
+            let range = a.min(b)..a.max(b);
+            for cues in ALL_CUES {
+                let mut found: Vec<(usize, &str)> = s.cues_in(cues, range.clone()).collect();
+                found.sort();
+                let slice = &text[range.clone()];
+                let mut expected: Vec<(usize, &str)> = cues.words.iter().flat_map(|w| occurrences(slice, w).into_iter().map(move |at| (at, *w))).collect();
+                expected.sort();
+                prop_assert_eq!(found, expected, "{:?} in {:?}", cues.words, slice);
+            }
         }
     }
 }
