@@ -146,7 +146,7 @@ fn unscoped_count(c: &Claim) -> bool {
     matches!(&c.value, Value::Quantity(q) if matches!(q.unit, Unit::Count | Unit::Rate))
         && c.key.facet().is_none()
         && !c.key.subject.ends_with(".change")
-        && !c.key.params.keys().any(|k| SCOPES.contains(&k.as_str()))
+        && !c.key.params.keys().any(|k| SCOPES.contains(&k))
 }
 
 /// A share that names no place ("40% of homicides go unreported", "10 percent of homicides are

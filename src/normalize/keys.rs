@@ -435,7 +435,7 @@ fn quantity_claims(s: &Parsed<'_>, lexicon: &Lexicon, event_dates: &[usize], out
         };
         let mut key = Key::new(subject);
         for (k, v) in time_scope(s, q.start, q.end, lexicon, event_dates) {
-            key = key.with(&k, v);
+            key = key.with(k, v);
         }
         if let Some(place) = local_place(s, q, lexicon) {
             key = key.with("in", place);
@@ -614,15 +614,15 @@ fn year_before_the_stated_one(s: &Parsed<'_>, end: usize) -> Option<i32> {
 }
 
 /// The time scope of a figure: parameters for its key.
-fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon, event_dates: &[usize]) -> BTreeMap<String, String> {
+fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon, event_dates: &[usize]) -> BTreeMap<&'static str, String> {
     let mut scope = BTreeMap::new();
     let window_start = s.word_starts.get(s.word(start).saturating_sub(4)).copied().unwrap_or(0);
     let window_end = s.word_starts.get(s.word(end) + 5).copied().unwrap_or(s.text.len());
     if s.has_cue(&FORECAST, window_start..window_end) {
-        scope.insert("modality".into(), "forecast".into());
+        scope.insert("modality", "forecast".into());
     }
     if let Some(within) = first_stretch(&s.lower) {
-        scope.insert("within".into(), within);
+        scope.insert("within", within);
     }
     // Within one clause, a date after the figure may stand farther off ("2.5 million guns
     // were smuggled from the United States into Mexico over the past decade").
@@ -650,7 +650,7 @@ fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon, event
     let dates_a_baseline = |d: &DateMention| d.start >= end && s.quantities.iter().any(|o| o.start >= end && o.end <= d.start && find_word(&s.lower[end..o.start], "from").is_some());
     // "29,675 in 2023, down from 31,062 a year earlier": the year before the sentence's year.
     if let Some(year) = year_before_the_stated_one(s, end) {
-        scope.insert("year".into(), year.to_string());
+        scope.insert("year", year.to_string());
         return scope;
     }
     let nearest_date = s
@@ -685,17 +685,17 @@ fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon, event
         match d.value {
             DateValue::Span(a, b) => match lexicon.periods.iter().find(|p| p.from.year == a.from.0 && p.to.year == b.to.0) {
                 Some(p) => {
-                    scope.insert("period".into(), p.id.clone());
+                    scope.insert("period", p.id.clone());
                 }
                 None => {
-                    scope.insert("span".into(), format!("{}-{}", a.from.0, b.to.0));
+                    scope.insert("span", format!("{}-{}", a.from.0, b.to.0));
                 }
             },
             DateValue::On(r) if r.precision == Precision::Decade => {
-                scope.insert("decade".into(), format!("{}s", r.from.0));
+                scope.insert("decade", format!("{}s", r.from.0));
             }
             DateValue::On(r) => {
-                scope.insert(bound.into(), r.from.0.to_string());
+                scope.insert(bound, r.from.0.to_string());
             }
         }
         return scope;
@@ -707,14 +707,14 @@ fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon, event
     if let Some(period) = period {
         let p = &lexicon.periods[period];
         if final_year_of_holder(s, lexicon, period) {
-            scope.insert("year".into(), p.to.year.to_string());
+            scope.insert("year", p.to.year.to_string());
         } else {
-            scope.insert("period".into(), p.id.clone());
+            scope.insert("period", p.id.clone());
         }
         return scope;
     }
     if s.has_word(&ANNUAL) {
-        scope.insert("per".into(), "year".into());
+        scope.insert("per", "year".into());
     }
     scope
 }

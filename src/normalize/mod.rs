@@ -28,15 +28,17 @@ pub struct Key {
 /// A key's parameters, sorted by name: a map of two or three entries, kept in one small
 /// vector (a `BTreeMap` allocates a node of eleven for them, for every key and every copy).
 /// Compares, orders and hashes as that map would.
+/// Names are mostly the rules' own words, borrowed; only keys read back from text own theirs.
 #[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Params(Vec<(String, String)>);
+pub struct Params(Vec<(std::borrow::Cow<'static, str>, String)>);
 
 impl Params {
     fn position(&self, name: &str) -> Result<usize, usize> {
-        self.0.binary_search_by(|(k, _)| k.as_str().cmp(name))
+        self.0.binary_search_by(|(k, _)| k.as_ref().cmp(name))
     }
 
-    pub fn insert(&mut self, name: String, value: String) {
+    pub fn insert(&mut self, name: impl Into<std::borrow::Cow<'static, str>>, value: String) {
+        let name = name.into();
         match self.position(&name) {
             Ok(at) => self.0[at].1 = value,
             Err(at) => self.0.insert(at, (name, value)),
@@ -55,13 +57,13 @@ impl Params {
         self.position(name).ok().map(|at| self.0.remove(at).1)
     }
 
-    pub fn keys(&self) -> impl Iterator<Item = &String> {
-        self.0.iter().map(|(k, _)| k)
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| k.as_ref())
     }
 
     /// Name and value, by name.
-    pub fn iter(&self) -> impl Iterator<Item = (&String, &String)> {
-        self.0.iter().map(|(k, v)| (k, v))
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &String)> {
+        self.0.iter().map(|(k, v)| (k.as_ref(), v))
     }
 }
 
@@ -76,8 +78,8 @@ impl Key {
         Key { subject: subject.into(), params: Params::default() }
     }
 
-    pub fn with(mut self, name: &str, value: impl Into<String>) -> Key {
-        self.params.insert(name.to_string(), value.into());
+    pub fn with(mut self, name: impl Into<std::borrow::Cow<'static, str>>, value: impl Into<String>) -> Key {
+        self.params.insert(name, value.into());
         self
     }
 
@@ -106,7 +108,7 @@ impl Key {
         let mut key = Key::new(&text[..open]);
         for pair in text[open + 1..close].split(',').filter(|p| !p.is_empty()) {
             let (k, v) = pair.split_once('=')?;
-            key = key.with(k, v);
+            key = key.with(k.to_string(), v);
         }
         match &text[close + 1..] {
             "" => Some(key),
@@ -121,7 +123,7 @@ const FACET: &str = "\u{0}facet";
 impl fmt::Display for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.subject)?;
-        let params: Vec<String> = self.params.iter().filter(|(k, _)| k.as_str() != FACET).map(|(k, v)| format!("{k}={v}")).collect();
+        let params: Vec<String> = self.params.iter().filter(|(k, _)| *k != FACET).map(|(k, v)| format!("{k}={v}")).collect();
         if !params.is_empty() {
             write!(f, "{{{}}}", params.join(","))?;
         }
