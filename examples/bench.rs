@@ -13,6 +13,10 @@
 use std::io::Write;
 use std::time::Instant;
 
+/// The allocator the binary runs with (see `src/main.rs`), so the figures are the tool's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use concord::compare::{compare, Claim};
 use concord::lexicon::Lexicon;
@@ -290,14 +294,20 @@ fn main() {
                 })
                 .collect()
         };
+        // The best of three runs up to a million claims, as for the rates above; one run beyond.
+        let repeats = if millions > 1 { 1 } else { 3 };
         let mut timings = Vec::new();
         let mut group_count = 0;
         for jobs in [1, 2] {
-            let claims = synthetic_claims();
-            let t = Instant::now();
-            let groups = compare(claims, &lexicon, jobs);
-            timings.push(t.elapsed().as_secs_f64());
-            group_count = groups.len();
+            let mut best = f64::INFINITY;
+            for _ in 0..repeats {
+                let claims = synthetic_claims();
+                let t = Instant::now();
+                let groups = compare(claims, &lexicon, jobs);
+                best = best.min(t.elapsed().as_secs_f64());
+                group_count = groups.len();
+            }
+            timings.push(best);
         }
         out.push_str(&format!("\ncheck (compare) of {n} claims in {group_count} groups: {:.2} s / {:.2} s (1 / 2 threads); peak RSS so far {:.0} MB\n", timings[0], timings[1], peak_rss_mb()));
     }
