@@ -71,7 +71,8 @@ impl<'a> Parsed<'a> {
         if start <= end {
             return 0;
         }
-        self.word_starts.iter().filter(|&&s| s >= end && s < start).count()
+        // Word starts are sorted: those in `end..start`, counted by two binary searches.
+        self.word_starts.partition_point(|&s| s < start) - self.word_starts.partition_point(|&s| s < end)
     }
 
     /// The `n` words before `byte`, lowercased, without punctuation, nearest last.

@@ -321,9 +321,10 @@ fn tokenize<'a>(text: &'a str, lower: &'a str) -> Vec<Token<'a>> {
                         plain = false;
                     }
                 }
-                let value = if text[i..].starts_with('.') { format!("0{}", &text[i..j]) } else { text[i..j].to_string() };
+                // Parsed as written: ".5" reads as 0.5 too.
+                let value = text[i..j].parse().unwrap_or(0.0);
                 i = j;
-                Tok::Num { value: value.parse().unwrap_or(0.0), plain }
+                Tok::Num { value, plain }
             }
         } else if let Some(v) = vulgar_fraction(c) {
             i += c.len_utf8();
