@@ -69,6 +69,8 @@ fn cut(text: &str, s: Sentence) -> Vec<Sentence> {
 
 fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<Sentence>) {
     let bytes = text.as_bytes();
+    // A URL has a colon: most lines have none, and their sentences need no search for one.
+    let colon = memchr::memchr(b':', &bytes[from..to]).is_some();
     let mut start = from;
     let mut note = false;
     let mut i = from;
@@ -81,7 +83,7 @@ fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<Sentence>) {
             // An endnote marker glued to the stop: digits, then a capital or a quote.
             let digits = bytes[after..to].iter().take_while(|c| c.is_ascii_digit()).count();
             if b == b'.' && (1..=3).contains(&digits) && starts_note(text, after + digits, to) {
-                push(text, start, after, note, out);
+                push(text, start, after, note, colon, out);
                 start = after + digits;
                 note = true;
                 i = start;
@@ -93,7 +95,7 @@ fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<Sentence>) {
                 let rest = &text[after + digits..to];
                 let trimmed = rest.trim_start();
                 if rest.len() != trimmed.len() && starts_sentence(trimmed) {
-                    push(text, start, after, note, out);
+                    push(text, start, after, note, colon, out);
                     start = after + digits;
                     note = false;
                     i = start;
@@ -105,7 +107,7 @@ fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<Sentence>) {
                 if let Some(close) = text[after..to].find(']') {
                     let inner = &text[after + 1..after + close];
                     if !inner.is_empty() && inner.bytes().all(|c| c.is_ascii_digit() || c == b',' || c == b'-') {
-                        push(text, start, after + close + 1, note, out);
+                        push(text, start, after + close + 1, note, colon, out);
                         start = after + close + 1;
                         note = false;
                         i = start;
@@ -129,7 +131,7 @@ fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<Sentence>) {
             // An endnote number after a closing quote: "…remains.”61David".
             let note_digits = rest.bytes().take_while(u8::is_ascii_digit).count();
             if end > after && (1..=3).contains(&note_digits) && starts_note(text, end + note_digits, to) {
-                push(text, start, end, note, out);
+                push(text, start, end, note, colon, out);
                 start = end + note_digits;
                 note = true;
                 i = start;
@@ -137,7 +139,7 @@ fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<Sentence>) {
             }
             let trimmed = rest.trim_start();
             if rest.len() != trimmed.len() && starts_sentence(trimmed) {
-                push(text, start, end, note, out);
+                push(text, start, end, note, colon, out);
                 start = end;
                 note = false;
                 i = end;
@@ -149,17 +151,22 @@ fn split_line(text: &str, from: usize, to: usize, out: &mut Vec<Sentence>) {
         }
         i += 1;
     }
-    push(text, start, to, note, out);
+    push(text, start, to, note, colon, out);
 }
 
 fn is_abbreviation(text: &str, line_start: usize, dot: usize) -> bool {
     // Most words before a stop are plain ASCII letters or digits after a space: settled from
-    // their bytes, as below. No abbreviation holds a digit or runs past six letters.
+    // their bytes, as below. No abbreviation holds a digit.
     let bytes = &text.as_bytes()[line_start..dot];
-    let run = bytes.iter().rev().take_while(|b| b.is_ascii_alphanumeric()).count();
+    // Seven letters or digits right before the stop end no abbreviation, whatever precedes
+    // them (the longest listed has six, and a dotted one ends in a part of two at most).
+    let run = bytes.iter().rev().take(7).take_while(|b| b.is_ascii_alphanumeric()).count();
+    if run == 7 {
+        return false;
+    }
     if run > 0 && bytes.len().checked_sub(run + 1).is_none_or(|k| bytes[k] == b' ') {
         let word = &text[dot - run..dot];
-        if run > 6 || word.bytes().any(|b| b.is_ascii_digit()) {
+        if word.bytes().any(|b| b.is_ascii_digit()) {
             return false;
         }
         return run == 1 && word.as_bytes()[0].is_ascii_uppercase() || is_listed_abbreviation(word);
@@ -200,7 +207,7 @@ fn starts_note(text: &str, at: usize, to: usize) -> bool {
     c.is_uppercase() || matches!(c, '"' | '\u{201c}' | '\u{2018}')
 }
 
-fn push(text: &str, start: usize, end: usize, note: bool, out: &mut Vec<Sentence>) {
+fn push(text: &str, start: usize, end: usize, note: bool, line_has_colon: bool, out: &mut Vec<Sentence>) {
     let piece = &text[start..end];
     let lead = piece.len() - piece.trim_start_matches(|c: char| c.is_whitespace() || is_bullet(c)).len();
     let trail = piece.len() - piece.trim_end().len();
@@ -210,8 +217,7 @@ fn push(text: &str, start: usize, end: usize, note: bool, out: &mut Vec<Sentence
         static HTTP: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
         let http = HTTP.get_or_init(|| memchr::memmem::Finder::new(b"http"));
         let bytes = &text.as_bytes()[s..e];
-        // A URL has a colon: most sentences have none and need no search for one.
-        let note = note || memchr::memchr(b':', bytes).is_some() && http.find_iter(bytes).any(|at| text[s + at + 4..e].starts_with("://") || text[s + at + 4..e].starts_with("s://"));
+        let note = note || line_has_colon && memchr::memchr(b':', bytes).is_some() && http.find_iter(bytes).any(|at| text[s + at + 4..e].starts_with("://") || text[s + at + 4..e].starts_with("s://"));
         out.push(Sentence { start: s, end: e, note });
     }
 }
