@@ -384,6 +384,11 @@ pub(crate) fn holds_figure_or_word(text: &str, words: &GateWords, counts: impl F
     false
 }
 
+/// Is one of `words` a whole run of ASCII letters in `text`, in any case?
+pub(crate) fn holds_word(text: &str, words: &GateWords) -> bool {
+    text.as_bytes().split(|b| !b.is_ascii_alphabetic()).any(|run| words.holds(run))
+}
+
 /// The words of a grammar's gate, lowercase ASCII letters: a set, and for each length and
 /// first letter the last letters its words have, which settles most runs of letters in a text
 /// without lowercasing or hashing them.
