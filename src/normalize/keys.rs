@@ -726,6 +726,10 @@ fn first_stretch(lower: &str) -> Option<String> {
     let re = RE.get_or_init(|| {
         regex::Regex::new(r"\bfirst\s+(?:(full|[a-z]+|[0-9]+)\s+)?(year|years|months|month|days|weeks)\b").expect("regex")
     });
+    // Most sentences have no "first": settled without setting up a search for groups.
+    if !lower.contains("first") {
+        return None;
+    }
     let caps = re.captures(lower)?;
     Some(match caps.get(1) {
         Some(n) => format!("first-{}-{}", n.as_str(), &caps[2]),
