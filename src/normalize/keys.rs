@@ -97,6 +97,16 @@ impl<'a> Parsed<'a> {
         self.lower[byte..].split(is_space).filter(|w| !w.is_empty()).take(n).map(clean).collect()
     }
 
+    /// The word before `byte`, as `words_before` gives it: the rules ask for one most often.
+    fn word_before(&self, byte: usize) -> Option<std::borrow::Cow<'_, str>> {
+        self.lower[..byte].split(is_space).rfind(|w| !w.is_empty()).map(clean)
+    }
+
+    /// The word after `byte`, as `words_after` gives it.
+    fn word_after(&self, byte: usize) -> Option<std::borrow::Cow<'_, str>> {
+        self.lower[byte..].split(is_space).find(|w| !w.is_empty()).map(clean)
+    }
+
     fn cue_hits(&self) -> &[CueHit] {
         self.cue_hits.get_or_init(|| {
             let (matcher, cues) = cue_matcher();
@@ -392,7 +402,7 @@ fn quantity_claims(s: &Parsed<'_>, lexicon: &Lexicon, event_dates: &[usize], out
         return;
     }
     for q in &s.quantities {
-        if s.words_after(q.end, 1).first().is_some_and(|w| one_of(TIME_UNITS, w)) {
+        if s.word_after(q.end).as_ref().is_some_and(|w| one_of(TIME_UNITS, w)) {
             continue;
         }
         // A lone "one" ("by one count, about 140,000 of the homicides…") is too often a
@@ -486,15 +496,15 @@ fn pick_measure(s: &Parsed<'_>, q: &QuantityMention, measures: &[(usize, &Mentio
     if let Some((i, m)) = after {
         // "108,000 people lost their lives to overdoses": a cause right after a general
         // phrase of dying names the measure.
-        let cause = measures.iter().filter(|(_, c)| c.start >= m.end && s.gap(m.end, c.start) <= 1).find(|(_, c)| s.words_before(c.start, 1).first().is_some_and(|w| matches!(&**w, "to" | "from" | "of")));
+        let cause = measures.iter().filter(|(_, c)| c.start >= m.end && s.gap(m.end, c.start) <= 1).find(|(_, c)| s.word_before(c.start).as_ref().is_some_and(|w| matches!(&**w, "to" | "from" | "of")));
         return Some(cause.map_or(*i, |(c, _)| *c));
     }
     // "two million pills": a figure with a noun of its own does not take a measure from before.
-    let own_noun = s.text[q.end..].starts_with(' ') && s.words_after(q.end, 1).first().is_some_and(|w| {
+    let own_noun = s.text[q.end..].starts_with(' ') && s.word_after(q.end).as_ref().is_some_and(|w| {
         w.chars().next().is_some_and(char::is_alphabetic) && !one_of(FUNCTION_WORDS, w) && !one_of(PEOPLE_NOUNS, w)
     });
     // "1 percent of gross domestic product": the share is of what follows, which is no measure.
-    let share_of_other = s.words_after(q.end, 1).first().is_some_and(|w| w == "of");
+    let share_of_other = s.word_after(q.end).as_ref().is_some_and(|w| w == "of");
     // A share is followed by what the share does ("seven in ten come from …"), not by a noun.
     let share = matches!(q.value.unit, Unit::Ratio | Unit::Percent);
     if (own_noun && !share || share_of_other) && !change && q.value.unit != Unit::Rate {
@@ -595,7 +605,7 @@ fn share_names_a_place(s: &Parsed<'_>, q: &QuantityMention, lexicon: &Lexicon) -
 fn local_place(s: &Parsed<'_>, q: &QuantityMention, lexicon: &Lexicon) -> Option<String> {
     s.entity_mentions(lexicon, &[EntityKind::Place])
         .filter(|(_, m)| m.start >= q.end && s.gap(q.end, m.start) <= 5)
-        .find(|(_, m)| s.words_before(m.start, 1).first().is_some_and(|w| w == "in"))
+        .find(|(_, m)| s.word_before(m.start).as_ref().is_some_and(|w| w == "in"))
         .map(|(i, _)| lexicon.entities[i].id.clone())
 }
 
@@ -670,7 +680,7 @@ fn time_scope(s: &Parsed<'_>, start: usize, end: usize, lexicon: &Lexicon, event
             (nearest.start == start).then_some((0, d))
         });
     if let Some((_, d)) = nearest_date {
-        let lead = s.words_before(d.start, 1).first().cloned().unwrap_or_default();
+        let lead = s.word_before(d.start).unwrap_or_default();
         // "Since Calderón sent the army in December 2006, …", "… before it was replaced in
         // 2021": the conjunction that opens the date's clause bounds the figure.
         let clause_start = s.word_starts.get(s.word(d.start).saturating_sub(12)).copied().unwrap_or(0).min(d.start);
@@ -753,7 +763,7 @@ fn period_in(s: &Parsed<'_>, lexicon: &Lexicon) -> Option<usize> {
         .collect();
     // "under X" names the period directly.
     for (p, m) in &holders {
-        if s.words_before(m.start, 1).first().is_some_and(|w| w == "under" || w == "during") {
+        if s.word_before(m.start).as_ref().is_some_and(|w| w == "under" || w == "during") {
             return Some(*p);
         }
     }
@@ -1087,7 +1097,7 @@ fn is_nominal(s: &Parsed<'_>, trigger: &Mention) -> bool {
     }
     // "the killing of", "his capturing": a gerund after a determiner is a noun.
     if word.ends_with("ing") {
-        return s.words_before(trigger.start, 1).first().is_some_and(|w| one_of(DETERMINERS, w) || w.ends_with("'s"));
+        return s.word_before(trigger.start).as_ref().is_some_and(|w| one_of(DETERMINERS, w) || w.ends_with("'s"));
     }
     let raw_before = &s.lower[..trigger.start];
     let clause_start = raw_before.rfind([',', ';', ':', '(']).map_or(0, |i| i + 1);
@@ -1129,8 +1139,7 @@ fn assign_dates<'d>(s: &'d Parsed<'_>, frames: &[EventFrame]) -> Vec<(usize, &'d
         if !matches!(d.value, DateValue::On(_)) || d.value.precision() == Precision::Decade {
             continue;
         }
-        let before_word = s.words_before(d.start, 1);
-        if before_word.first().is_some_and(|w| matches!(&**w, "since" | "until" | "by" | "before" | "after" | "through")) {
+        if s.word_before(d.start).as_ref().is_some_and(|w| matches!(&**w, "since" | "until" | "by" | "before" | "after" | "through")) {
             continue;
         }
         let rest = s.text[d.end..].trim_start();
@@ -1140,8 +1149,8 @@ fn assign_dates<'d>(s: &'d Parsed<'_>, frames: &[EventFrame]) -> Vec<(usize, &'d
         }
         // "Your March 3 explainer": a date right before a noun dates that noun, unless the noun is
         // the event itself ("the February 20 designations", "the 2020 arrest").
-        let determiner = s.words_before(d.start, 1).first().is_some_and(|w| one_of(DETERMINERS, w));
-        let modifies_noun = determiner && s.words_after(d.end, 1).first().is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic) && !one_of(FUNCTION_WORDS, w));
+        let determiner = s.word_before(d.start).as_ref().is_some_and(|w| one_of(DETERMINERS, w));
+        let modifies_noun = determiner && s.word_after(d.end).as_ref().is_some_and(|w| w.chars().next().is_some_and(char::is_alphabetic) && !one_of(FUNCTION_WORDS, w));
         let following_gap = if modifies_noun { 2 } else { 8 };
         let preceding = frames.iter().enumerate().filter(|(_, f)| f.end <= d.start && s.gap(f.end, d.start) <= 15).max_by_key(|(_, f)| f.end);
         let following = frames.iter().enumerate().filter(|(_, f)| f.start >= d.end && s.gap(d.end, f.start) <= following_gap).min_by_key(|(_, f)| f.start);
@@ -1178,7 +1187,7 @@ fn agent_of(s: &Parsed<'_>, lexicon: &Lexicon, f: &EventFrame) -> Option<(Value,
     let agents: Vec<(usize, &Mention)> = s.entity_mentions(lexicon, &[EntityKind::Agent, EntityKind::Country]).collect();
     let by = agents.iter().find(|(_, m)| m.start >= f.end && s.gap(f.end, m.start) <= 10 && s.words_before(m.start, 2).iter().any(|w| w == "by"));
     // "his arrest" has no agent before it; "returned to Mexico … after his arrest" neither.
-    let possessed = s.words_before(f.start, 1).first().is_some_and(|w| matches!(&**w, "his" | "her" | "their" | "its"));
+    let possessed = s.word_before(f.start).as_ref().is_some_and(|w| matches!(&**w, "his" | "her" | "their" | "its"));
     let before = agents
         .iter()
         .filter(|(_, m)| m.end <= f.start && s.gap(m.end, f.start) <= 3 && !possessed)
