@@ -231,12 +231,12 @@ fn main() {
                 .map(|(i, d)| Source { meta: SourceMeta { id: format!("doc-{i:06}"), file: format!("doc-{i:06}.txt"), published: PartialDate::parse("2025-01-01"), ..Default::default() }, path: std::path::PathBuf::new(), text: d.clone() })
                 .collect(),
         };
-        // Each rate is the best of five runs (one run from 1 GB on): the least disturbed,
+        // Each rate is the best of five runs (of two from 1 GB on): the least disturbed,
         // since this machine's neighbours come and go and only ever slow a run down; the
         // first run of a pass also pays for growing the heap. The passes take turns, one run
         // of each per round, so a disturbed stretch of time slows the ceiling and concord
         // alike and their ratio compares like with like.
-        let repeats = if mb >= 1000 { 1 } else { 5 };
+        let repeats = if mb >= 1000 { 2 } else { 5 };
         let scan = |threads: usize| on_threads(&docs, threads, |d| concord::scan::scan(d, PartialDate::parse("2025-01-01"))).iter().map(Vec::len).sum::<usize>();
         let extract = |threads: usize| concord::extract_corpus(&corpus, &lexicon, threads).iter().map(|s| s.statements.len()).sum::<usize>();
         let passes: [&dyn Fn() -> usize; 6] = [
