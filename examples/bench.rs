@@ -13,15 +13,15 @@
 use std::io::Write;
 use std::time::Instant;
 
-/// The allocator the binary runs with (see `src/main.rs`), so the figures are the tool's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use concord::compare::{compare, Claim};
 use concord::lexicon::Lexicon;
 use concord::normalize::{Key, Quantity, Unit, Value};
 use concord::source::{Corpus, PartialDate, Source, SourceMeta};
+
+/// The allocator the binary runs with (see `src/main.rs`), so the figures are the tool's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 struct Rng(u64);
 

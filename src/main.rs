@@ -18,8 +18,8 @@ use concord::source::PartialDate;
 use cli::{Annotations, Cli, Command, DiffFormat};
 
 /// mimalloc rather than the system's allocator: extract and check allocate many small values
-/// per sentence and per claim (BENCHMARKS.md: extract 5 to 15% faster, check of a million
-/// claims 15 to 30% faster, with a lower peak).
+/// per sentence and per claim (BENCHMARKS.md, session 5: extract about 5% faster, check of a
+/// million claims 15 to 30% faster, with a lower peak).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
