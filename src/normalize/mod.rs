@@ -306,43 +306,54 @@ fn render_quantity(q: &Quantity) -> String {
 /// a table of the members' shapes (length, first and last byte) turns most of those away
 /// before any hashing. The hash is foldhash, since SipHash's resistance to crafted collisions
 /// buys nothing for a set fixed at build time and costs a tenth of a scan.
-#[derive(Default)]
-pub(crate) struct WordSet {
-    words: std::collections::HashSet<&'static str, foldhash::fast::FixedState>,
+pub(crate) struct WordSet<S = &'static str> {
+    words: std::collections::HashSet<S, foldhash::fast::FixedState>,
     /// By length (longer words share the last row) and first byte's low five bits, a bit for
     /// each last byte's low five bits: set for every member's shape, so never clear for one.
+    /// An ASCII letter's low five bits are the same in either case.
     shapes: [[u32; 32]; 32],
 }
 
-impl WordSet {
-    fn shape(word: &str) -> (usize, usize, u32) {
-        let bytes = word.as_bytes();
+impl<S> Default for WordSet<S> {
+    fn default() -> Self {
+        WordSet { words: Default::default(), shapes: [[0; 32]; 32] }
+    }
+}
+
+impl<S: std::borrow::Borrow<str> + std::hash::Hash + Eq> WordSet<S> {
+    fn shape(bytes: &[u8]) -> (usize, usize, u32) {
         let (first, last) = (bytes.first().copied().unwrap_or(0), bytes.last().copied().unwrap_or(0));
         (bytes.len().min(31), usize::from(first & 31), 1 << (last & 31))
     }
 
-    pub(crate) fn contains(&self, word: &str) -> bool {
-        let (len, first, last) = Self::shape(word);
-        self.shapes[len][first] & last != 0 && self.words.contains(word)
+    /// Can `bytes` be a member, by its shape alone? Never false for a member, nor for one
+    /// written in other case.
+    fn may_hold(&self, bytes: &[u8]) -> bool {
+        let (len, first, last) = Self::shape(bytes);
+        self.shapes[len][first] & last != 0
     }
 
-    pub(crate) fn iter(&self) -> impl Iterator<Item = &&'static str> {
+    pub(crate) fn contains(&self, word: &str) -> bool {
+        self.may_hold(word.as_bytes()) && self.words.contains(word)
+    }
+
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &S> {
         self.words.iter()
     }
 }
 
-impl Extend<&'static str> for WordSet {
-    fn extend<I: IntoIterator<Item = &'static str>>(&mut self, words: I) {
+impl<S: std::borrow::Borrow<str> + std::hash::Hash + Eq> Extend<S> for WordSet<S> {
+    fn extend<I: IntoIterator<Item = S>>(&mut self, words: I) {
         for word in words {
-            let (len, first, last) = Self::shape(word);
+            let (len, first, last) = Self::shape(word.borrow().as_bytes());
             self.shapes[len][first] |= last;
             self.words.insert(word);
         }
     }
 }
 
-impl FromIterator<&'static str> for WordSet {
-    fn from_iter<I: IntoIterator<Item = &'static str>>(words: I) -> WordSet {
+impl<S: std::borrow::Borrow<str> + std::hash::Hash + Eq> FromIterator<S> for WordSet<S> {
+    fn from_iter<I: IntoIterator<Item = S>>(words: I) -> WordSet<S> {
         let mut set = WordSet::default();
         set.extend(words);
         set
@@ -389,12 +400,10 @@ pub(crate) fn holds_word(text: &str, words: &GateWords) -> bool {
     text.as_bytes().split(|b| !b.is_ascii_alphabetic()).any(|run| words.holds(run))
 }
 
-/// The words of a grammar's gate, lowercase ASCII letters: a set, and for each length and
-/// first letter the last letters its words have, which settles most runs of letters in a text
-/// without lowercasing or hashing them.
+/// The words of a grammar's gate, lowercase ASCII letters, asked about runs of letters in a
+/// text in any case: the set's shape table settles most runs without lowercasing them.
 pub(crate) struct GateWords {
-    words: std::collections::HashSet<String, foldhash::fast::FixedState>,
-    shapes: [[u32; 26]; LONGEST_GATE_WORD + 1],
+    words: WordSet<String>,
 }
 
 /// No word of a gate is longer ("deutschmarks", "thousandths").
@@ -403,26 +412,16 @@ pub(crate) const LONGEST_GATE_WORD: usize = 16;
 impl GateWords {
     /// The words that are runs of letters: only those can be a run of letters in a text.
     pub(crate) fn new(words: impl IntoIterator<Item = String>) -> GateWords {
-        let letter = |b: u8| usize::from(b - b'a');
-        let mut gate = GateWords { words: Default::default(), shapes: [[0; 26]; LONGEST_GATE_WORD + 1] };
-        for word in words {
-            let bytes = word.as_bytes();
-            let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else { continue };
-            assert!(bytes.len() <= LONGEST_GATE_WORD, "gate word {word:?} is longer than {LONGEST_GATE_WORD} letters");
-            if bytes.iter().all(u8::is_ascii_lowercase) {
-                gate.shapes[bytes.len()][letter(first)] |= 1 << letter(last);
-                gate.words.insert(word);
-            }
-        }
-        gate
+        let words = words.into_iter().filter(|word| {
+            assert!(word.len() <= LONGEST_GATE_WORD, "gate word {word:?} is longer than {LONGEST_GATE_WORD} letters");
+            !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase())
+        });
+        GateWords { words: words.collect() }
     }
 
     /// Is `run`, ASCII letters in any case, one of the words?
     fn holds(&self, run: &[u8]) -> bool {
-        let (Some(first), Some(last)) = (run.first(), run.last()) else { return false };
-        let letter = |b: &u8| usize::from(b.to_ascii_lowercase() - b'a');
-        let Some(by_first) = self.shapes.get(run.len()) else { return false };
-        if by_first[letter(first)] & (1 << letter(last)) == 0 {
+        if run.is_empty() || run.len() > LONGEST_GATE_WORD || !self.words.may_hold(run) {
             return false;
         }
         let mut lowered = [0u8; LONGEST_GATE_WORD];
@@ -431,7 +430,6 @@ impl GateWords {
         word.make_ascii_lowercase();
         std::str::from_utf8(word).is_ok_and(|w| self.words.contains(w))
     }
-
 }
 
 /// The end of the word starting at byte `i`: letters, with apostrophes inside ("Mexico's").
