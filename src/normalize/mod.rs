@@ -548,6 +548,20 @@ pub fn normalize(statement: &StatementInput<'_>, lexicon: &Lexicon) -> Vec<Claim
     keys::claims_with(statement, None, lexicon)
 }
 
+/// For the gates' tests: texts made only of words a grammar reads that hold nothing it finds.
+#[cfg(test)]
+pub(crate) mod gate_texts {
+    /// Every two of `words`, a space between.
+    pub(crate) fn pairs(words: &[String]) -> impl Iterator<Item = String> + '_ {
+        words.iter().flat_map(move |a| words.iter().map(move |b| format!("{a} {b}")))
+    }
+
+    /// The words `picks` choose, a space between.
+    pub(crate) fn sequence(picks: &[proptest::sample::Index], words: &[String]) -> String {
+        picks.iter().map(|i| i.get(words).as_str()).collect::<Vec<_>>().join(" ")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

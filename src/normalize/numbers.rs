@@ -1994,12 +1994,8 @@ mod tests {
 
     #[test]
     fn no_quantity_in_two_words_without_a_figure() {
-        let words = words_without_figures();
-        for a in &words {
-            for b in &words {
-                let text = format!("{a} {b}");
-                assert!(quantities_in(&text).is_empty(), "{text:?}: {:?}", quantities_in(&text));
-            }
+        for text in super::super::gate_texts::pairs(&words_without_figures()) {
+            assert!(quantities_in(&text).is_empty(), "{text:?}: {:?}", quantities_in(&text));
         }
     }
 
@@ -2007,8 +2003,7 @@ mod tests {
         #![proptest_config(ProptestConfig::with_cases(3000))]
         #[test]
         fn no_quantity_without_a_figure(picks in proptest::collection::vec(any::<prop::sample::Index>(), 1..9)) {
-            let words = words_without_figures();
-            let text = picks.iter().map(|i| i.get(&words).as_str()).collect::<Vec<_>>().join(" ");
+            let text = super::super::gate_texts::sequence(&picks, &words_without_figures());
             let found = quantities_in(&text);
             prop_assert!(found.is_empty(), "{text:?}: {found:?}");
         }
