@@ -416,7 +416,7 @@ impl SpanMentions {
 
     /// Each span's mentions, in order, as `get` gives them.
     pub fn iter(&self) -> impl Iterator<Item = Option<&[Mention]>> {
-        self.parts.iter().map(|part| part.clone().map(|part| &self.all[part]))
+        (0..self.len()).map(|index| self.get(index))
     }
 
     pub fn get_mut(&mut self, index: usize) -> Option<&mut [Mention]> {
