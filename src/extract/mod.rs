@@ -182,12 +182,7 @@ fn resolve_namesakes(mentions: &mut SpanMentions, lexicon: &Lexicon) -> Vec<Opti
 /// (`|---|---|`), when every line between is a row too.
 fn table_header(text: &str, row: &sentences::Sentence) -> Option<Context> {
     use crate::normalize::table;
-    let quote = &text[row.start..row.end];
-    // Most sentences are no row: their first character settles it, without splitting cells.
-    if !quote.trim_start().starts_with('|') {
-        return None;
-    }
-    table::cells(quote)?;
+    table::cells(&text[row.start..row.end])?;
     let line_above = |line_start: usize| -> Option<(usize, &str)> {
         let end = line_start.checked_sub(1)?;
         let start = text[..end].rfind('\n').map_or(0, |at| at + 1);

@@ -4,7 +4,8 @@
 
 /// The cells of a table row, trimmed; `None` when the line is no table row.
 pub fn cells(line: &str) -> Option<Vec<&str>> {
-    let inner = line.trim().strip_prefix('|')?.strip_suffix('|')?;
+    // The opening pipe first: most lines asked about are no row and are settled by it.
+    let inner = line.trim_start().strip_prefix('|')?.trim_end().strip_suffix('|')?;
     Some(inner.split('|').map(str::trim).collect())
 }
 
